@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ZLocale } from './charter';
+import { LIMITS } from './limits';
+import { ZPersonNames } from './people';
+
+export const ZEmail = z.email().max(LIMITS.emailMax);
+export const ZPassword = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
+
+/** An IANA time zone name that this runtime knows, e.g. Asia/Seoul. */
+export const ZTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown time zone: use an IANA name such as Asia/Seoul');
+
+export const ZSignIn = z.object({ email: ZEmail, password: z.string().min(1).max(LIMITS.passwordMax) });
+export const ZConsumeLink = z.object({ token: z.string().min(1).max(200) });
+export const ZPasswordResetRequest = z.object({ email: ZEmail });
+export const ZPasswordReset = z.object({ token: z.string().min(1).max(200), password: ZPassword });
+export const ZChangePassword = z.object({ currentPassword: z.string().max(LIMITS.passwordMax).optional(), newPassword: ZPassword });
+export const ZUpdateMe = z
+  .object({
+    displayName: z.string().trim().min(1).max(LIMITS.nameMax),
+    locale: ZLocale,
+    timeZone: ZTimeZone,
+  })
+  .partial()
+  .strict();
+export const ZCreateApiToken = z.object({
+  name: z.string().trim().min(1).max(LIMITS.tokenNameMax),
+  expiresInDays: z.number().int().min(1).max(3650).nullable().default(90),
+});
+export const ZInvite = z.object({
+  email: ZEmail,
+  displayName: z.string().trim().min(1).max(LIMITS.nameMax),
+  locale: ZLocale.optional(),
+});
+
+export const ZMe = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  names: ZPersonNames,
+  affiliation: z.string().nullable(),
+  locale: ZLocale.nullable(),
+  timeZone: z.string().nullable(),
+  isAdmin: z.boolean(),
+  hasPassword: z.boolean(),
+  memberCommittee: z.object({ code: z.string(), name: z.string() }).nullable(),
+});
+export type Me = z.infer<typeof ZMe>;
+
+export const ZSessionView = z.object({ user: ZMe.nullable(), csrfToken: z.string() });
+
+export const ZLinkResult = z.object({ user: ZMe, purpose: z.enum(['sign_in', 'invitation']) });
+
+export const ZSessionListItem = z.object({
+  current: z.boolean(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  userAgent: z.string().nullable(),
+});
+
+export const ZApiTokenView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+});
+export type ApiTokenView = z.infer<typeof ZApiTokenView>;
+export const ZCreatedApiToken = ZApiTokenView.extend({ token: z.string() });

@@ -1,0 +1,51 @@
+/**
+ * Stable error codes of the API. Each is sent as `code` in problem+json and is also the
+ * i18n key (under `errors.`) that the UI shows; renaming one breaks clients.
+ */
+export const ERROR_CODES = {
+  'request.not_found': 404,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.bad_request': 400,
+  'request.method_not_allowed': 405,
+  'validation.failed': 400,
+  'rate_limited': 429,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.account_disabled': 403,
+  'auth.token_invalid': 401,
+  'auth.forbidden': 403,
+  'auth.password_too_weak': 400,
+  'auth.password_not_set': 409,
+  'csrf.invalid': 403,
+  'link.invalid': 400,
+  'link.expired': 410,
+  'link.used': 410,
+  'account.exists': 409,
+  'resource.not_found': 404,
+  'resource.version_conflict': 409,
+  'service.unavailable': 503,
+  'server.internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `body.email`. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details as Accord sends them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ZCharter } from './charter';
+import { LIMITS } from './limits';
+import { ZPersonNames } from './people';
+import { COMMITTEE_MEMBERSHIP_TYPES, GROUP_ROLES, MEETING_STATUSES, STUDY_GROUP_STATUSES } from './roles';
+
+export const ZCommitteeRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export type CommitteeRef = z.infer<typeof ZCommitteeRef>;
+
+export const ZPersonView = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  names: ZPersonNames,
+  affiliation: z.string().nullable(),
+  committee: ZCommitteeRef.nullable(),
+  roles: z.array(z.enum(GROUP_ROLES)),
+});
+export type PersonView = z.infer<typeof ZPersonView>;
+
+export const ZGroupListItem = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  /** The title in each language the charter has. */
+  titles: z.record(z.string(), z.string()),
+  status: z.enum(STUDY_GROUP_STATUSES),
+  termStart: z.iso.date(),
+  termEnd: z.iso.date(),
+  council: z.object({ slug: z.string(), acronym: z.string() }),
+  coChairCommittees: z.array(ZCommitteeRef),
+  participantCount: z.number().int(),
+  myRoles: z.array(z.enum(GROUP_ROLES)),
+});
+export type GroupListItem = z.infer<typeof ZGroupListItem>;
+
+export const ZGroupListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(STUDY_GROUP_STATUSES).optional(),
+  sort: z.enum(['title', 'termStart', '-termStart']).default('title'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+});
+
+export const ZGroupList = z.object({
+  items: z.array(ZGroupListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const ZMeetingView = z.object({
+  id: z.uuid(),
+  sequence: z.number().int(),
+  host: ZCommitteeRef.nullable(),
+  city: z.string().nullable(),
+  timeZone: z.string().nullable(),
+  startsAt: z.iso.datetime().nullable(),
+  endsAt: z.iso.datetime().nullable(),
+  plannedMonth: z.string().nullable(),
+  status: z.enum(MEETING_STATUSES),
+});
+export type MeetingView = z.infer<typeof ZMeetingView>;
+
+export const ZDelegationView = z.object({
+  committee: ZCommitteeRef.extend({ membershipType: z.enum(COMMITTEE_MEMBERSHIP_TYPES).nullable() }),
+  head: ZPersonView.nullable(),
+  members: z.array(ZPersonView),
+});
+export type DelegationView = z.infer<typeof ZDelegationView>;
+
+export const GROUP_ACTIONS = ['view'] as const;
+
+export const ZGroupOverview = ZGroupListItem.extend({
+  charter: ZCharter,
+  proposingCommittee: ZCommitteeRef.nullable(),
+  approval: z.object({ number: z.number().int(), place: z.string(), heldOn: z.iso.date() }).nullable(),
+  coChairs: z.array(z.object({ committee: ZCommitteeRef, people: z.array(ZPersonView) })),
+  delegations: z.array(ZDelegationView),
+  observers: z.array(ZPersonView),
+  support: z.array(ZPersonView),
+  meetings: z.array(ZMeetingView),
+  allowedActions: z.array(z.enum(GROUP_ACTIONS)),
+});
+export type GroupOverview = z.infer<typeof ZGroupOverview>;

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { LIMITS } from '../core/limits';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { registerAuth } from './http/auth';
+import { AppError, registerErrorHandling, sendProblem } from './http/errors';
+import { JobRunner } from './jobs/queue';
+import { mailJobHandlers } from './mail/jobs';
+import { createMailer, type Mailer } from './mail/mailer';
+import { accountRoutes } from './modules/accounts/routes';
+import { adminRoutes } from './modules/admin/routes';
+import { studyGroupRoutes } from './modules/study-groups/routes';
+import { systemRoutes } from './modules/system/routes';
+import { webDistFolder } from './paths';
+import './types';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  mailer?: Mailer;
+  /** A pino destination for tests that read the log; defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+  /** Close the database when the app closes (the CLI does; tests share one). */
+  ownsDatabase?: boolean;
+}
+
+/** Query values and path segments that carry secrets never reach the log. */
+export function redactUrl(url: string): string {
+  const [pathname, query] = url.split('?', 2);
+  if (!query) return pathname ?? url;
+  const params = new URLSearchParams(query);
+  for (const key of [...params.keys()]) if (/token|secret|key|password|code/i.test(key)) params.set(key, '[redacted]');
+  return `${pathname}?${params.toString()}`;
+}
+
+const loggerOptions = (config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] => ({
+  level: config.logLevel,
+  ...(stream ? { stream } : {}),
+  redact: {
+    paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.newPassword', '*.currentPassword', '*.token'],
+    censor: '[redacted]',
+  },
+  serializers: {
+    req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  },
+});
+
+/** Builds the whole application; the command line and the tests both start here. */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: loggerOptions(config, opts.logStream),
+    genReqId: () => randomUUID(),
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('mailer', mailer);
+  const jobs = new JobRunner(database.db, { ...mailJobHandlers(database.db, mailer, config) }, app.log, config.jobsPollMs);
+  app.decorate('jobs', jobs);
+
+  registerErrorHandling(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => new AppError('rate_limited', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+  });
+  // Bearer tokens are rate limited per client address, before they are even looked up.
+  const tokenLimiter = app.rateLimit({ max: config.rateLimits.tokenAuth, timeWindow: '1 minute', groupId: 'api-token' });
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.headers.authorization !== undefined) await tokenLimiter.call(app, req, reply);
+  });
+  registerAuth(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Accord API', version: '0.1.0', description: 'Multinational study groups, from proposal to consensus. Authenticate with a session cookie (plus the x-csrf-token header on writes) or a personal token: Authorization: Bearer acc_…' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'accord_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(systemRoutes);
+  await app.register(accountRoutes);
+  await app.register(studyGroupRoutes);
+  await app.register(adminRoutes);
+  await registerWeb(app);
+
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    mailer.close();
+    if (opts.ownsDatabase) await database.close();
+  });
+  return app;
+}
+
+/** Serves the built web app with a per-request CSP nonce, and the SPA's routes. */
+async function registerWeb(app: FastifyInstance) {
+  const dist = webDistFolder();
+  const indexPath = path.join(dist, 'index.html');
+  const hasWeb = fs.existsSync(indexPath);
+  let indexHtml: string | undefined;
+  if (hasWeb) {
+    indexHtml = fs.readFileSync(indexPath, 'utf8');
+    await app.register(fastifyStatic, { root: path.join(dist, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', index: false, wildcard: true });
+    for (const file of fs.readdirSync(dist).filter((f) => f !== 'index.html' && f !== 'assets')) {
+      app.get(`/${file}`, { schema: { hide: true } }, (_req, reply) => reply.sendFile(file, dist, { maxAge: '1d', immutable: false }));
+    }
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const accepts = req.headers.accept ?? '';
+    if ((req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/') && accepts.includes('text/html')) {
+      const nonce = (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style ?? '';
+      const html = indexHtml
+        ? indexHtml.replaceAll('__CSP_NONCE__', nonce)
+        : '<!doctype html><meta charset="utf-8"><title>Accord</title><p>The web app is not built. Run <code>npm run build</code> (npm start does it for you).</p>';
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    }
+    return sendProblem(reply, req, 'request.not_found', `Nothing at ${req.method} ${req.url.split('?')[0]}.`);
+  });
+}

@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './council';
+export * from './study-groups';
+export * from './platform';

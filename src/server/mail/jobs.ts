@@ -1,0 +1,32 @@
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { JobHandler } from '../jobs/queue';
+import { linkUrl } from '../modules/accounts/links';
+import { findUserById } from '../modules/accounts/queries';
+import type { Mailer } from './mailer';
+import { renderLinkMail, type LinkMailKind } from './templates';
+
+/** Job handlers that send mail, rendered at send time in the recipient's current language. */
+export function mailJobHandlers(db: Db, mailer: Mailer, config: Config): Record<string, JobHandler> {
+  return {
+    'mail.link': async (payload) => {
+      const user = await findUserById(db, String(payload.userId));
+      if (!user || user.disabledAt) return; // nobody to write to any more
+      const secret = payload.secret;
+      if (typeof secret !== 'string') throw new Error('mail.link job without its link');
+      const inviter = payload.inviterId ? await findUserById(db, String(payload.inviterId)) : undefined;
+      await mailer.send(
+        renderLinkMail({
+          kind: payload.kind as LinkMailKind,
+          to: user.email,
+          name: user.displayName,
+          locale: user.locale,
+          timeZone: user.timeZone,
+          link: linkUrl(config.publicUrl, secret, payload.kind === 'passwordReset' ? 'password_reset' : 'sign_in'),
+          expiresAt: new Date(String(payload.expiresAt)),
+          ...(inviter ? { inviter: inviter.displayName } : {}),
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { and, asc, desc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
+import type { GroupListItem, GroupOverview, PersonView } from '../../../core/study-groups';
+import type { CommitteeMembershipType, GroupRole } from '../../../core/roles';
+import type { Db } from '../../db/client';
+import { committeeMemberships, councils, groupMemberships, meetings, memberCommittees, scMeetings, studyGroupCoChairs, studyGroups, users } from '../../db/schema';
+import type { Actor } from '../../http/actor';
+import { notFound } from '../../http/errors';
+import { visibleGroupCondition } from './policy';
+
+type GroupRow = typeof studyGroups.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function titlesOf(group: GroupRow): Record<string, string> {
+  return Object.fromEntries(Object.entries(group.charter.texts).flatMap(([l, text]) => (text ? [[l, text.title]] : [])));
+}
+
+/** Fills the parts a list row shows for each group: council, co-chairs, counts, the actor's roles. */
+async function listDetails(db: Db, actor: Actor, groups: GroupRow[]): Promise<GroupListItem[]> {
+  if (groups.length === 0) return [];
+  const ids = groups.map((g) => g.id);
+  const [councilRows, coChairRows, countRows, myRows] = await Promise.all([
+    db.select({ id: councils.id, slug: councils.slug, acronym: councils.acronym }).from(councils).where(inArray(councils.id, [...new Set(groups.map((g) => g.councilId))])),
+    db
+      .select({ groupId: studyGroupCoChairs.groupId, id: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name })
+      .from(studyGroupCoChairs)
+      .innerJoin(memberCommittees, eq(memberCommittees.id, studyGroupCoChairs.committeeId))
+      .where(inArray(studyGroupCoChairs.groupId, ids))
+      .orderBy(asc(studyGroupCoChairs.position)),
+    db
+      .select({ groupId: groupMemberships.groupId, n: sql<number>`count(DISTINCT ${groupMemberships.userId})::int` })
+      .from(groupMemberships)
+      .where(and(inArray(groupMemberships.groupId, ids), isNull(groupMemberships.endedAt)))
+      .groupBy(groupMemberships.groupId),
+    db
+      .select({ groupId: groupMemberships.groupId, role: groupMemberships.role })
+      .from(groupMemberships)
+      .where(and(inArray(groupMemberships.groupId, ids), eq(groupMemberships.userId, actor.user.id), isNull(groupMemberships.endedAt))),
+  ]);
+  return groups.map((g) => {
+    const council = councilRows.find((c) => c.id === g.councilId);
+    return {
+      id: g.id,
+      slug: g.slug,
+      title: g.title,
+      titles: titlesOf(g),
+      status: g.status,
+      termStart: g.termStart,
+      termEnd: g.termEnd,
+      council: { slug: council?.slug ?? '', acronym: council?.acronym ?? '' },
+      coChairCommittees: coChairRows.filter((r) => r.groupId === g.id).map(({ id, code, name }) => ({ id, code, name })),
+      participantCount: Number(countRows.find((r) => r.groupId === g.id)?.n ?? 0),
+      myRoles: [...new Set(myRows.filter((r) => r.groupId === g.id).map((r) => r.role))],
+    };
+  });
+}
+
+export async function listVisibleGroups(
+  db: Db,
+  actor: Actor,
+  query: { q?: string | undefined; status?: GroupRow['status'] | undefined; sort: 'title' | 'termStart' | '-termStart'; page: number; pageSize: number },
+) {
+  const conditions: SQL[] = [visibleGroupCondition(actor)];
+  if (query.status) conditions.push(eq(studyGroups.status, query.status));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    conditions.push(
+      or(
+        sql`${studyGroups.title} ILIKE ${pattern}`,
+        sql`EXISTS (SELECT 1 FROM jsonb_each(${studyGroups.charter}->'texts') t WHERE t.value->>'title' ILIKE ${pattern})`,
+      ) as SQL,
+    );
+  }
+  const where = and(...conditions);
+  const order = query.sort === 'title' ? [asc(studyGroups.title)] : query.sort === 'termStart' ? [asc(studyGroups.termStart), asc(studyGroups.title)] : [desc(studyGroups.termStart), asc(studyGroups.title)];
+  const [rows, [count]] = await Promise.all([
+    db.select().from(studyGroups).where(where).orderBy(...order, asc(studyGroups.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(studyGroups).where(where),
+  ]);
+  return { items: await listDetails(db, actor, rows), total: Number(count?.n ?? 0), page: query.page, pageSize: query.pageSize };
+}
+
+/** The group with this slug if the actor may see it; otherwise the same 404 as for no group at all. */
+export async function findVisibleGroupOrThrow(db: Db, actor: Actor, slug: string): Promise<GroupRow> {
+  const [group] = await db
+    .select()
+    .from(studyGroups)
+    .where(and(eq(studyGroups.slug, slug), visibleGroupCondition(actor)))
+    .limit(1);
+  if (!group) throw notFound('No study group at this address, or you may not see it.');
+  return group;
+}
+
+/** Everything the group's overview page shows, assembled in a fixed number of queries. */
+export async function groupOverview(db: Db, actor: Actor, group: GroupRow): Promise<Omit<GroupOverview, 'allowedActions'>> {
+  const today = new Date().toISOString().slice(0, 10);
+  const [[item], people, meetingRows, proposing, approval] = await Promise.all([
+    listDetails(db, actor, [group]),
+    db
+      .select({
+        userId: users.id,
+        displayName: users.displayName,
+        names: users.names,
+        affiliation: users.affiliation,
+        role: groupMemberships.role,
+        committeeId: memberCommittees.id,
+        committeeCode: memberCommittees.code,
+        committeeName: memberCommittees.name,
+        membershipType: committeeMemberships.type,
+      })
+      .from(groupMemberships)
+      .innerJoin(users, eq(users.id, groupMemberships.userId))
+      .leftJoin(memberCommittees, eq(memberCommittees.id, groupMemberships.committeeId))
+      .leftJoin(
+        committeeMemberships,
+        and(
+          eq(committeeMemberships.committeeId, memberCommittees.id),
+          lte(committeeMemberships.validFrom, today),
+          or(isNull(committeeMemberships.validTo), gte(committeeMemberships.validTo, today)),
+        ),
+      )
+      .where(and(eq(groupMemberships.groupId, group.id), isNull(groupMemberships.endedAt), isNull(users.disabledAt)))
+      .orderBy(asc(users.displayName)),
+    db
+      .select({ m: meetings, hostId: memberCommittees.id, hostCode: memberCommittees.code, hostName: memberCommittees.name })
+      .from(meetings)
+      .leftJoin(memberCommittees, eq(memberCommittees.id, meetings.hostCommitteeId))
+      .where(eq(meetings.groupId, group.id))
+      .orderBy(asc(meetings.sequence)),
+    group.proposingCommitteeId
+      ? db.select({ id: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name }).from(memberCommittees).where(eq(memberCommittees.id, group.proposingCommitteeId))
+      : Promise.resolve([]),
+    group.approvedAtScMeetingId ? db.select().from(scMeetings).where(eq(scMeetings.id, group.approvedAtScMeetingId)) : Promise.resolve([]),
+  ]);
+  if (!item) throw notFound();
+
+  // One entry per person, with all their roles in the group.
+  const byPerson = new Map<string, PersonView & { membershipType: CommitteeMembershipType | null }>();
+  for (const p of people) {
+    const existing = byPerson.get(p.userId);
+    if (existing) {
+      if (!existing.roles.includes(p.role)) existing.roles.push(p.role);
+      continue;
+    }
+    byPerson.set(p.userId, {
+      id: p.userId,
+      displayName: p.displayName,
+      names: p.names,
+      affiliation: p.affiliation,
+      committee: p.committeeId && p.committeeCode && p.committeeName ? { id: p.committeeId, code: p.committeeCode, name: p.committeeName } : null,
+      roles: [p.role],
+      membershipType: p.membershipType ?? null,
+    });
+  }
+  const persons = [...byPerson.values()];
+  const strip = ({ membershipType: _t, ...person }: PersonView & { membershipType: unknown }): PersonView => person;
+  const has = (p: PersonView, r: GroupRole) => p.roles.includes(r);
+
+  const coChairs = item.coChairCommittees.map((committee) => ({
+    committee,
+    people: persons.filter((p) => has(p, 'co_chair') && p.committee?.id === committee.id).map(strip),
+  }));
+
+  const delegationPeople = persons.filter((p) => p.committee && (has(p, 'delegation_head') || has(p, 'member') || has(p, 'co_chair')));
+  const committeeIds = [...new Set([...item.coChairCommittees.map((c) => c.id), ...delegationPeople.map((p) => p.committee?.id as string)])];
+  const delegations = committeeIds.map((id) => {
+    const members = delegationPeople.filter((p) => p.committee?.id === id);
+    const head = members.find((p) => has(p, 'delegation_head'));
+    const ref = item.coChairCommittees.find((c) => c.id === id) ?? (members[0]?.committee as NonNullable<PersonView['committee']>);
+    return {
+      committee: { ...ref, membershipType: members[0]?.membershipType ?? persons.find((p) => p.committee?.id === id)?.membershipType ?? null },
+      head: head ? strip(head) : null,
+      members: members.filter((p) => p !== head).map(strip),
+    };
+  });
+  const observers = persons.filter((p) => has(p, 'observer')).map(strip);
+  const support = persons
+    .filter((p) => !delegationPeople.includes(p) && !has(p, 'observer'))
+    .map(strip);
+
+  return {
+    ...item,
+    charter: group.charter,
+    proposingCommittee: proposing[0] ?? null,
+    approval: approval[0] ? { number: approval[0].number, place: approval[0].place, heldOn: approval[0].heldOn } : null,
+    coChairs,
+    delegations,
+    observers,
+    support,
+    meetings: meetingRows.map(({ m, hostId, hostCode, hostName }) => ({
+      id: m.id,
+      sequence: m.sequence,
+      host: hostId && hostCode && hostName ? { id: hostId, code: hostCode, name: hostName } : null,
+      city: m.city,
+      timeZone: m.timeZone,
+      startsAt: m.startsAt?.toISOString() ?? null,
+      endsAt: m.endsAt?.toISOString() ?? null,
+      plannedMonth: m.plannedMonth,
+      status: m.status,
+    })),
+  };
+}
