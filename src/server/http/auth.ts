@@ -106,6 +106,6 @@ export function registerAuth(app: FastifyInstance) {
   // Non-public API routes need someone signed in; checked before validation so that a
   // signed-out caller learns nothing about the route's input.
   app.addHook('preValidation', async (req) => {
-    if (req.url.startsWith('/api/') && !req.routeOptions.config?.public && !req.actor) throw new AppError('auth.required');
+    if (req.url.startsWith('/api/') && !req.is404 && !req.routeOptions.config?.public && !req.actor) throw new AppError('auth.required');
   });
 }

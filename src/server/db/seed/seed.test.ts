@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq, isNotNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZCharterText } from '../../../core/charter';
+import { GROUP_ROLES, COUNCIL_ROLES } from '../../../core/roles';
+import { createTestContext, TestClient, type TestContext } from '../../test/context';
+import { committeeMemberships, memberCommittees, studyGroups, users } from '../schema';
+import { seedCharterTexts } from './charter';
+import { DEMO_GROUP_SLUG } from './demo';
+import { initializeInstance } from './index';
+import { demoPeople } from './people';
+
+const proposal = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'study-group-proposal.txt'), 'utf8');
+const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('the demo charter', () => {
+  it('is the proposal in its own words', () => {
+    const en = seedCharterTexts.en;
+    const text = normalize(proposal);
+    const paragraphs = [...en.introduction, ...en.principles.map((p) => p.text), ...en.format, ...en.anticipatedOutput, ...en.differsFromPrevious];
+    for (const p of paragraphs) expect(text).toContain(normalize(p));
+    for (const o of en.objectives) expect(text).toContain(`(${o.label})${o.text}`);
+    for (const q of en.keyQuestions) expect(text).toContain(`${q.number}) ${q.text}`);
+    expect(en.objectives.map((o) => o.label)).toEqual(['a', 'b', 'c', 'd']);
+    expect(en.keyQuestions.map((q) => q.number)).toEqual([1, 2, 3]);
+    expect(en.principles.map((p) => p.name)).toEqual(['Open', 'Plus']);
+  });
+
+  it('has a complete translation in Korean, Chinese and Japanese', () => {
+    for (const locale of ['ko', 'zh', 'ja'] as const) {
+      const tr = ZCharterText.parse(seedCharterTexts[locale]);
+      const en = seedCharterTexts.en;
+      expect(tr.introduction).toHaveLength(en.introduction.length);
+      expect(tr.objectives).toHaveLength(en.objectives.length);
+      expect(tr.keyQuestions).toHaveLength(en.keyQuestions.length);
+      // Mostly in the translation's own script, not English left in place.
+      const values = [tr.title, ...tr.introduction, ...tr.principles.map((p) => p.text), ...tr.format, ...tr.objectives.map((o) => o.text), ...tr.anticipatedOutput, ...tr.differsFromPrevious, ...tr.keyQuestions.map((q) => q.text)];
+      const letters = values.join('').replace(/[^\p{L}]/gu, '');
+      const latin = letters.replace(/[^A-Za-z]/g, '');
+      expect(latin.length / letters.length).toBeLessThan(0.15);
+    }
+  });
+
+  it('has fictional people for every role, with an observer from outside the region', () => {
+    const groupRoles = new Set(demoPeople.flatMap((p) => p.groupRoles));
+    const councilRoles = new Set(demoPeople.flatMap((p) => p.councilRoles));
+    for (const role of GROUP_ROLES) expect(groupRoles, role).toContain(role);
+    for (const role of COUNCIL_ROLES) expect(councilRoles, role).toContain(role);
+    const observers = demoPeople.filter((p) => p.groupRoles.includes('observer'));
+    expect(observers.some((p) => p.committee === null || !['KR', 'CN', 'JP', 'US'].includes(p.committee))).toBe(true);
+    for (const p of demoPeople) expect(p.email).toMatch(/@demo\.accord\.example$/);
+    expect(new Set(demoPeople.map((p) => p.email)).size).toBe(demoPeople.length);
+  });
+});
+
+describe('first start', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t?.close());
+
+  it('loads the demo once, prints working one-time links, and never loads it twice', async () => {
+    const links = await initializeInstance(t.db, t.config, { demo: true });
+    expect(links).not.toBeNull();
+    expect(links).toHaveLength(demoPeople.length + 1);
+    expect(links?.[0]).toMatchObject({ role: 'administrator', email: t.config.adminEmail });
+    // There is no default password anywhere.
+    const withPassword = await t.db.select().from(users).where(isNotNull(users.passwordHash));
+    expect(withPassword).toHaveLength(0);
+
+    const second = await initializeInstance(t.db, t.config, { demo: true });
+    expect(second).toBeNull();
+    const groups = await t.db.select().from(studyGroups);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ slug: DEMO_GROUP_SLUG, termStart: '2019-09-01', termEnd: '2021-08-31', status: 'active' });
+
+    // The council: every member committee of domain.md with its membership type.
+    const committees = await t.db.select({ code: memberCommittees.code, type: committeeMemberships.type }).from(memberCommittees).innerJoin(committeeMemberships, eq(committeeMemberships.committeeId, memberCommittees.id));
+    expect(committees.filter((c) => c.type === 'full')).toHaveLength(21);
+    expect(committees.filter((c) => c.type === 'associate').map((c) => c.code)).toEqual(['PIF']);
+
+    // A demo person's printed link signs them in and shows them the group.
+    const coChair = demoPeople.find((p) => p.groupRoles.includes('co_chair'));
+    const link = links?.find((l) => l.email === coChair?.email);
+    const token = link?.url.split('#')[1];
+    expect(link?.url.startsWith(`${t.config.publicUrl}/link#`)).toBe(true);
+    const client = new TestClient(t.app);
+    expect((await client.post('/api/auth/links/consume', { token })).statusCode).toBe(200);
+    const list = await client.get('/api/study-groups');
+    expect(list.json().items.map((g: { slug: string }) => g.slug)).toEqual([DEMO_GROUP_SLUG]);
+  });
+
+  it('does not bring the demo back after the group is deleted', async () => {
+    await t.db.delete(studyGroups).where(eq(studyGroups.slug, DEMO_GROUP_SLUG));
+    expect(await initializeInstance(t.db, t.config, { demo: true })).toBeNull();
+    const [count] = await t.db.select({ n: sql<number>`count(*)::int` }).from(studyGroups);
+    expect(count?.n).toBe(0);
+  });
+});
+
+describe('first start without the demo', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t?.close());
+
+  it('creates only the administrator', async () => {
+    const links = await initializeInstance(t.db, t.config, { demo: false });
+    expect(links?.map((l) => l.role)).toEqual(['administrator']);
+    const all = await t.db.select().from(users);
+    expect(all.map((u) => u.email)).toEqual([t.config.adminEmail]);
+    expect(all[0]?.isAdmin).toBe(true);
+    expect(await t.db.select().from(studyGroups)).toHaveLength(0);
+  });
+});

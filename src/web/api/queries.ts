@@ -1,0 +1,176 @@
+import { QueryCache, QueryClient, MutationCache, queryOptions, useQuery, useQueryClient, type QueryClient as QC } from '@tanstack/react-query';
+import type { ApiTokenView, Me } from '../../core/accounts';
+import type { GroupListItem, GroupOverview } from '../../core/study-groups';
+import type { StudyGroupStatus } from '../../core/roles';
+import { applyLocale } from '../i18n';
+import { api, apiGet, isApiError, rememberCsrfToken } from './client';
+
+export interface SessionData {
+  user: Me | null;
+  csrfToken: string;
+}
+
+export interface SessionListItem {
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+}
+
+export interface GroupListParams {
+  q?: string;
+  status?: StudyGroupStatus;
+  sort: 'title' | 'termStart' | '-termStart';
+  page: number;
+  pageSize: number;
+}
+
+export interface GroupList {
+  items: GroupListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface MailboxEntry {
+  id: string;
+  to: string;
+  subject: string;
+  date: string;
+  size: number;
+}
+
+export interface MailboxMessage extends MailboxEntry {
+  from: string;
+  text: string;
+  language: string | null;
+}
+
+export const keys = {
+  session: ['session'] as const,
+  groups: (params: GroupListParams) => ['study-groups', params] as const,
+  group: (slug: string) => ['study-group', slug] as const,
+  mySessions: ['me', 'sessions'] as const,
+  tokens: ['me', 'tokens'] as const,
+  mailbox: ['admin', 'mailbox'] as const,
+  mailMessage: (id: string) => ['admin', 'mailbox', id] as const,
+};
+
+export const sessionQuery = queryOptions({
+  queryKey: keys.session,
+  queryFn: async ({ signal, client }) => {
+    const session = await apiGet<SessionData>('/api/session', signal);
+    rememberCsrfToken(session.csrfToken);
+    // A person's chosen language follows them to every device; applied when the person
+    // (not just their data) changes, so a refetch never undoes a switch in progress.
+    const previous = client.getQueryData<SessionData>(keys.session);
+    if (session.user?.locale && previous?.user?.id !== session.user.id) applyLocale(session.user.locale);
+    return session;
+  },
+  staleTime: 60_000,
+});
+
+export function useSession() {
+  return useQuery(sessionQuery);
+}
+
+/** The signed-in person; only for pages behind the sign-in guard. */
+export function useMe(): Me {
+  const { data } = useSession();
+  if (!data?.user) throw new Error('useMe() used outside the signed-in part of the app');
+  return data.user;
+}
+
+/** After any sign-in: forget the previous person's data and adopt the new person's language. */
+export function adoptSignedInUser(queryClient: QC, user: Me) {
+  const csrfToken = queryClient.getQueryData<SessionData>(keys.session)?.csrfToken ?? '';
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+  queryClient.setQueryData<SessionData>(keys.session, { user, csrfToken });
+  if (user.locale) applyLocale(user.locale);
+}
+
+/** After sign-out: nothing of the person stays in memory. */
+export function forgetSignedInUser(queryClient: QC) {
+  const csrfToken = queryClient.getQueryData<SessionData>(keys.session)?.csrfToken ?? '';
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+  queryClient.setQueryData<SessionData>(keys.session, { user: null, csrfToken });
+}
+
+export function updateMeInCache(queryClient: QC, user: Me) {
+  queryClient.setQueryData<SessionData>(keys.session, (old) => ({ csrfToken: old?.csrfToken ?? '', user }));
+}
+
+export function useGroups(params: GroupListParams) {
+  const search = new URLSearchParams();
+  if (params.q) search.set('q', params.q);
+  if (params.status) search.set('status', params.status);
+  search.set('sort', params.sort);
+  search.set('page', String(params.page));
+  search.set('pageSize', String(params.pageSize));
+  return useQuery({
+    queryKey: keys.groups(params),
+    queryFn: ({ signal }) => apiGet<GroupList>(`/api/study-groups?${search.toString()}`, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useGroup(slug: string) {
+  return useQuery({
+    queryKey: keys.group(slug),
+    queryFn: ({ signal }) => apiGet<GroupOverview>(`/api/study-groups/${encodeURIComponent(slug)}`, signal),
+  });
+}
+
+export function useMySessions() {
+  return useQuery({ queryKey: keys.mySessions, queryFn: ({ signal }) => apiGet<SessionListItem[]>('/api/me/sessions', signal) });
+}
+
+export function useTokens() {
+  return useQuery({ queryKey: keys.tokens, queryFn: ({ signal }) => apiGet<ApiTokenView[]>('/api/me/tokens', signal) });
+}
+
+export function useMailbox() {
+  return useQuery({
+    queryKey: keys.mailbox,
+    queryFn: ({ signal }) => apiGet<{ mode: 'smtp' | 'file'; messages: MailboxEntry[] }>('/api/admin/mailbox', signal),
+  });
+}
+
+export function useMailMessage(id: string) {
+  return useQuery({
+    queryKey: keys.mailMessage(id),
+    queryFn: ({ signal }) => apiGet<MailboxMessage>(`/api/admin/mailbox/${encodeURIComponent(id)}`, signal),
+  });
+}
+
+/** PATCH /api/me, keeping the cached session in step. */
+export async function updateMe(queryClient: QC, patch: Partial<Pick<Me, 'displayName' | 'timeZone'>> & { locale?: Me['locale'] }) {
+  const me = await api<Me>('PATCH', '/api/me', patch);
+  updateMeInCache(queryClient, me);
+  return me;
+}
+
+function onAuthRequired(queryClient: QC, err: unknown) {
+  // The session ended (expired, signed out elsewhere): the sign-in guard takes the person to
+  // /sign-in and brings them back afterwards.
+  if (isApiError(err) && err.code === 'auth.required') {
+    const current = queryClient.getQueryData<SessionData>(keys.session);
+    if (current?.user) forgetSignedInUser(queryClient);
+  }
+}
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (err) => onAuthRequired(client, err) }),
+    mutationCache: new MutationCache({ onError: (err) => onAuthRequired(client, err) }),
+    defaultOptions: {
+      queries: {
+        retry: (count, err) => (isApiError(err) && err.status > 0 && err.status < 500 ? false : count < 2),
+        refetchOnWindowFocus: true,
+        staleTime: 30_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}

@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web app lives in src/web and is built into dist/web, which the Fastify server serves:
+// dist/web/index.html for every page (with a per-request CSP nonce) and dist/web/assets/*.
+export default defineConfig({
+  root: 'src/web',
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // The API sets cookies for the host the browser asked for, and checks Origin against Host:
+    // keep the browser's Host header (changeOrigin false).
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});
