@@ -80,6 +80,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('jobs', jobs);
 
   registerErrorHandling(app);
+  // Every route, as registered: the OpenAPI and authorization tests walk this list.
+  const registeredRoutes: { method: string; url: string; public: boolean }[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registeredRoutes.push({ method, url: route.url, public: Boolean(route.config?.public) });
+  });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

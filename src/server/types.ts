@@ -11,6 +11,7 @@ declare module 'fastify' {
     db: Db;
     mailer: Mailer;
     jobs: JobRunner;
+    registeredRoutes: { method: string; url: string; public: boolean }[];
   }
   interface FastifyRequest {
     actor: Actor | null;
