@@ -21,7 +21,7 @@ function readStyleNonce(): string {
 
 const nonce = readStyleNonce();
 const queryClient = createQueryClient();
-const router = createAppRouter(queryClient);
+const router = createAppRouter();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, MutationCache, queryOptions, useQuery, useQueryClient, type QueryClient as QC } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery, type QueryClient as QC } from '@tanstack/react-query';
 import type { ApiTokenView, Me } from '../../core/accounts';
 import type { GroupListItem, GroupOverview } from '../../core/study-groups';
 import type { StudyGroupStatus } from '../../core/roles';

@@ -1,0 +1,69 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { RequireAdmin, RequireAuth } from './components/guards';
+import { NotFoundView } from './components/NotFound';
+import { PublicLayout } from './components/PublicLayout';
+import { Root } from './components/Root';
+import { RouteError } from './components/RouteError';
+import { AccountScene } from './scenes/Account/AccountScene';
+import { ForgotPasswordScene } from './scenes/ForgotPassword/ForgotPasswordScene';
+import { GroupScene } from './scenes/Group/GroupScene';
+import { GroupsScene } from './scenes/Groups/GroupsScene';
+import { InviteScene } from './scenes/Invite/InviteScene';
+import { LinkScene } from './scenes/Link/LinkScene';
+import { MailboxScene } from './scenes/Mailbox/MailboxScene';
+import { MailMessageScene } from './scenes/Mailbox/MailMessageScene';
+import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene';
+import { SignInScene } from './scenes/SignIn/SignInScene';
+
+/** Every page of the web app. Pages outside the sign-in guard are the ways in. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <Root />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          element: <PublicLayout />,
+          errorElement: <RouteError />,
+          children: [
+            { path: 'sign-in', element: <SignInScene /> },
+            { path: 'forgot-password', element: <ForgotPasswordScene /> },
+            { path: 'reset-password', element: <ResetPasswordScene /> },
+            { path: 'link', element: <LinkScene /> },
+          ],
+        },
+        {
+          element: (
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          ),
+          children: [
+            {
+              // Inside the frame, so that a failing page keeps the header and navigation.
+              errorElement: <RouteError />,
+              children: [
+                { index: true, element: <GroupsScene /> },
+                { path: 'groups/:slug', element: <GroupScene /> },
+                { path: 'account', element: <AccountScene /> },
+                {
+                  path: 'admin',
+                  element: <RequireAdmin />,
+                  children: [
+                    { index: true, element: <NotFoundView /> },
+                    { path: 'invite', element: <InviteScene /> },
+                    { path: 'mailbox', element: <MailboxScene /> },
+                    { path: 'mailbox/:id', element: <MailMessageScene /> },
+                    { path: '*', element: <NotFoundView /> },
+                  ],
+                },
+                { path: '*', element: <NotFoundView /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}
