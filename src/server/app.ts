@@ -9,6 +9,8 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../core/limits';
+import { AppCaches } from './cache/caches';
+import { ChangeFeed } from './cache/change-feed';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerAuth } from './http/auth';
@@ -22,6 +24,8 @@ import { studyGroupRoutes } from './modules/study-groups/routes';
 import { systemRoutes } from './modules/system/routes';
 import { webDistFolder } from './paths';
 import './types';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface BuildOptions {
   config: Config;
@@ -76,6 +80,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('mailer', mailer);
+  const changes = new ChangeFeed(database, app.log);
+  await changes.start();
+  app.decorate('changes', changes);
+  app.decorate('caches', new AppCaches(changes));
   const jobs = new JobRunner(database.db, { ...mailJobHandlers(database.db, mailer, config) }, app.log, config.jobsPollMs);
   app.decorate('jobs', jobs);
 
@@ -87,6 +95,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     for (const method of [route.method].flat()) registeredRoutes.push({ method, url: route.url, public: Boolean(route.config?.public) });
   });
   app.addHook('onSend', async (req, reply) => {
+    // A write answers only once its changes have reached this process's caches, so the
+    // client's next request reads what it wrote; other processes follow within milliseconds.
+    if (!SAFE_METHODS.has(req.method) && reply.statusCode < 400) await changes.sync();
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
@@ -143,6 +154,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => {
     await jobs.stop();
+    await changes.stop();
     mailer.close();
     if (opts.ownsDatabase) await database.close();
   });

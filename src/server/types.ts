@@ -1,3 +1,5 @@
+import type { AppCaches } from './cache/caches';
+import type { ChangeFeed } from './cache/change-feed';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import type { Actor } from './http/actor';
@@ -11,6 +13,8 @@ declare module 'fastify' {
     db: Db;
     mailer: Mailer;
     jobs: JobRunner;
+    changes: ChangeFeed;
+    caches: AppCaches;
     registeredRoutes: { method: string; url: string; public: boolean }[];
   }
   interface FastifyRequest {

@@ -22,6 +22,11 @@ export interface Database {
   close(): Promise<void>;
   /** Checks that the database answers. */
   ping(): Promise<void>;
+  /**
+   * Listens on a NOTIFY channel. `onLost` is called if the listening connection fails
+   * (notifications may have been missed); listening resumes by itself.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, hooks: { onLost: () => void; onRestored: () => void }): Promise<() => Promise<void>>;
 }
 
 export class DatabaseTooNewError extends Error {
@@ -62,6 +67,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
       ping: async () => {
         await pool.query('select 1');
       },
+      listen: (channel, onMessage, hooks) => listenPg(opts.databaseUrl as string, channel, onMessage, hooks),
     };
   }
   const dir = path.join(opts.dataDir, 'pglite');
@@ -76,6 +82,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     ping: async () => {
       await client.query('select 1');
     },
+    listen: async (channel, onMessage) => client.listen(channel, onMessage),
   };
 }
 
@@ -83,7 +90,63 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
 export async function openMemoryDatabase(): Promise<Database> {
   const client = await PGlite.create();
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, driver: 'pglite', location: 'memory', close: () => client.close(), ping: async () => void (await client.query('select 1')) };
+  return {
+    db,
+    driver: 'pglite',
+    location: 'memory',
+    close: () => client.close(),
+    ping: async () => void (await client.query('select 1')),
+    listen: async (channel, onMessage) => client.listen(channel, onMessage),
+  };
+}
+
+/**
+ * LISTEN on a dedicated connection (a pool would hand it back), reconnecting with backoff.
+ * While it is down, the caller is told, so caches that rely on it stand aside.
+ */
+async function listenPg(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  hooks: { onLost: () => void; onRestored: () => void },
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (msg) => {
+      if (msg.channel === channel && msg.payload !== undefined) onMessage(msg.payload);
+    });
+    const lost = () => {
+      if (stopped || client !== c) return;
+      client = undefined;
+      hooks.onLost();
+      retry = setTimeout(() => void reconnect(1000), 200);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    await c.connect();
+    await c.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    client = c;
+  };
+  const reconnect = async (delay: number): Promise<void> => {
+    if (stopped) return;
+    try {
+      await connect();
+      hooks.onRestored();
+    } catch {
+      retry = setTimeout(() => void reconnect(Math.min(delay * 2, 30_000)), delay);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => undefined);
+  };
 }
 
 const MIGRATION_LOCK = 7_242_001;

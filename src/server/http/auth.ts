@@ -61,8 +61,9 @@ export function registerAuth(app: FastifyInstance) {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization);
       const token = m?.[1];
       if (!token || !token.startsWith(API_TOKEN_PREFIX) || token.length > 200) throw new AppError('auth.token_invalid');
-      const found = await findTokenActor(app.db, sha256(token));
-      if (!found) throw new AppError('auth.token_invalid');
+      const tokenHash = sha256(token);
+      const found = await app.caches.read(app.caches.tokens, tokenHash, () => findTokenActor(app.db, tokenHash));
+      if (!found || (found.expiresAt && found.expiresAt.getTime() <= Date.now())) throw new AppError('auth.token_invalid');
       req.actor = { user: found.user, via: 'token', tokenId: found.tokenId };
       if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
         await app.db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, found.tokenId));
@@ -73,8 +74,8 @@ export function registerAuth(app: FastifyInstance) {
     const sessionToken = req.cookies[names.session];
     if (sessionToken) {
       const sessionId = sha256(sessionToken);
-      const found = await findSessionActor(app.db, sessionId);
-      if (found) {
+      const found = await app.caches.read(app.caches.sessions, sessionId, () => findSessionActor(app.db, sessionId));
+      if (found && found.expiresAt.getTime() > Date.now()) {
         req.actor = { user: found.user, via: 'session', sessionId };
         await touchSession(app.db, sessionId, found.lastSeenAt, found.createdAt);
       } else {

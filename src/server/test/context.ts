@@ -12,6 +12,8 @@ import { databaseUrlWithName } from './global-setup';
 
 export interface TestContext {
   app: FastifyInstance;
+  /** Another app process on the same database: its own caches and change feed. */
+  startPeer(): Promise<FastifyInstance>;
   db: Db;
   database: Database;
   config: Config;
@@ -22,7 +24,7 @@ export interface TestContext {
 let counter = 0;
 
 /** A database of the test file's own, copied from the run's migrated template. */
-async function openTestDatabase(dataDir: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(dataDir: string): Promise<{ database: Database; drop: () => Promise<void>; peer: () => Promise<Database> }> {
   if (inject('testDriver') === 'postgres') {
     const templateUrl = inject('pgTemplateUrl');
     const template = new URL(templateUrl).pathname.slice(1);
@@ -34,6 +36,7 @@ async function openTestDatabase(dataDir: string): Promise<{ database: Database; 
     const database = await openDatabase({ databaseUrl: databaseUrlWithName(templateUrl, name), dataDir });
     return {
       database,
+      peer: () => openDatabase({ databaseUrl: databaseUrlWithName(templateUrl, name), dataDir }),
       drop: async () => {
         const a = new pg.Client({ connectionString: databaseUrlWithName(templateUrl, 'postgres') });
         await a.connect();
@@ -43,7 +46,9 @@ async function openTestDatabase(dataDir: string): Promise<{ database: Database; 
     };
   }
   fs.cpSync(inject('pgliteTemplate'), path.join(dataDir, 'pglite'), { recursive: true });
-  return { database: await openDatabase({ dataDir }), drop: async () => undefined };
+  const database = await openDatabase({ dataDir });
+  // PGlite is one process's database: a peer shares the instance (with its own caches and listener).
+  return { database, drop: async () => undefined, peer: async () => ({ ...database, close: async () => undefined }) };
 }
 
 /** The whole app on a fresh database, configured for tests: no background job polling. */
@@ -51,7 +56,7 @@ export async function createTestContext(
   opts: { config?: Partial<Config>; mailer?: Mailer; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-file-'));
-  const { database, drop } = await openTestDatabase(dataDir);
+  const { database, drop, peer } = await openTestDatabase(dataDir);
   const config: Config = {
     ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: opts.logStream ? 'info' : 'silent', PUBLIC_URL: 'http://accord.test' }),
     jobsPollMs: 0,
@@ -60,13 +65,21 @@ export async function createTestContext(
   };
   const app = await buildApp({ config, database, ...(opts.mailer ? { mailer: opts.mailer } : {}), ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   await app.ready();
+  const peers: FastifyInstance[] = [];
   return {
     app,
+    async startPeer() {
+      const peerApp = await buildApp({ config, database: await peer(), ownsDatabase: true });
+      await peerApp.ready();
+      peers.push(peerApp);
+      return peerApp;
+    },
     db: database.db,
     database,
     config,
     dataDir,
     async close() {
+      for (const p of peers) await p.close();
       await app.close();
       await database.close();
       await drop();

@@ -28,7 +28,7 @@ export async function findUserById(db: Db, id: string) {
 /** The live session with this id and its enabled user, or undefined. */
 export async function findSessionActor(db: Db, sessionId: string) {
   const [row] = await db
-    .select({ user: actorColumns, lastSeenAt: sessions.lastSeenAt, createdAt: sessions.createdAt })
+    .select({ user: actorColumns, lastSeenAt: sessions.lastSeenAt, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
@@ -37,9 +37,12 @@ export async function findSessionActor(db: Db, sessionId: string) {
 }
 
 /** The user of an unrevoked, unexpired API token, or undefined. */
-export async function findTokenActor(db: Db, tokenHash: string): Promise<(Pick<Actor, 'user'> & { tokenId: string; lastUsedAt: Date | null }) | undefined> {
+export async function findTokenActor(
+  db: Db,
+  tokenHash: string,
+): Promise<(Pick<Actor, 'user'> & { tokenId: string; lastUsedAt: Date | null; expiresAt: Date | null }) | undefined> {
   const [row] = await db
-    .select({ user: actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ user: actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(

@@ -3,6 +3,7 @@ import type { GroupRole } from '../../../core/roles';
 import type { Db } from '../../db/client';
 import { councilRoles, groupMemberships, studyGroups } from '../../db/schema';
 import type { Actor } from '../../http/actor';
+import type { GroupSnapshot } from '../../cache/caches';
 
 /**
  * Who may see a study group: its members, the council's secretariat and Steering Committee,
@@ -12,6 +13,11 @@ export function visibleGroupCondition(actor: Actor): SQL {
   if (actor.user.isAdmin) return sql`true`;
   return sql`(EXISTS (SELECT 1 FROM ${groupMemberships} gm WHERE gm.group_id = ${studyGroups.id} AND gm.user_id = ${actor.user.id} AND gm.ended_at IS NULL)
     OR EXISTS (SELECT 1 FROM ${councilRoles} cr WHERE cr.council_id = ${studyGroups.councilId} AND cr.user_id = ${actor.user.id} AND cr.ended_at IS NULL))`;
+}
+
+/** The same rule as visibleGroupCondition, for a group already in memory. */
+export function canSeeGroup(actor: Actor, snapshot: GroupSnapshot, actorCouncilIds: Set<string>): boolean {
+  return actor.user.isAdmin || snapshot.roles.has(actor.user.id) || actorCouncilIds.has(snapshot.group.councilId);
 }
 
 export async function rolesInGroup(db: Db, actor: Actor, groupId: string): Promise<GroupRole[]> {

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
-import type { GroupListItem, GroupOverview, PersonView } from '../../../core/study-groups';
+import type { GroupListItem, PersonView } from '../../../core/study-groups';
 import type { CommitteeMembershipType, GroupRole } from '../../../core/roles';
 import type { Db } from '../../db/client';
-import { committeeMemberships, councils, groupMemberships, meetings, memberCommittees, scMeetings, studyGroupCoChairs, studyGroups, users } from '../../db/schema';
+import type { GroupSnapshot } from '../../cache/caches';
+import { committeeMemberships, councilRoles, councils, groupMemberships, meetings, memberCommittees, scMeetings, studyGroupCoChairs, studyGroups, users } from '../../db/schema';
 import type { Actor } from '../../http/actor';
-import { notFound } from '../../http/errors';
 import { visibleGroupCondition } from './policy';
 
 type GroupRow = typeof studyGroups.$inferSelect;
@@ -16,7 +16,7 @@ function titlesOf(group: GroupRow): Record<string, string> {
 }
 
 /** Fills the parts a list row shows for each group: council, co-chairs, counts, the actor's roles. */
-async function listDetails(db: Db, actor: Actor, groups: GroupRow[]): Promise<GroupListItem[]> {
+async function listDetails(db: Db, actor: Actor | null, groups: GroupRow[]): Promise<GroupListItem[]> {
   if (groups.length === 0) return [];
   const ids = groups.map((g) => g.id);
   const [councilRows, coChairRows, countRows, myRows] = await Promise.all([
@@ -32,10 +32,12 @@ async function listDetails(db: Db, actor: Actor, groups: GroupRow[]): Promise<Gr
       .from(groupMemberships)
       .where(and(inArray(groupMemberships.groupId, ids), isNull(groupMemberships.endedAt)))
       .groupBy(groupMemberships.groupId),
-    db
-      .select({ groupId: groupMemberships.groupId, role: groupMemberships.role })
-      .from(groupMemberships)
-      .where(and(inArray(groupMemberships.groupId, ids), eq(groupMemberships.userId, actor.user.id), isNull(groupMemberships.endedAt))),
+    actor
+      ? db
+          .select({ groupId: groupMemberships.groupId, role: groupMemberships.role })
+          .from(groupMemberships)
+          .where(and(inArray(groupMemberships.groupId, ids), eq(groupMemberships.userId, actor.user.id), isNull(groupMemberships.endedAt)))
+      : Promise.resolve([]),
   ]);
   return groups.map((g) => {
     const council = councilRows.find((c) => c.id === g.councilId);
@@ -80,22 +82,38 @@ export async function listVisibleGroups(
   return { items: await listDetails(db, actor, rows), total: Number(count?.n ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
-/** The group with this slug if the actor may see it; otherwise the same 404 as for no group at all. */
-export async function findVisibleGroupOrThrow(db: Db, actor: Actor, slug: string): Promise<GroupRow> {
-  const [group] = await db
-    .select()
-    .from(studyGroups)
-    .where(and(eq(studyGroups.slug, slug), visibleGroupCondition(actor)))
-    .limit(1);
-  if (!group) throw notFound('No study group at this address, or you may not see it.');
+/** The group with this slug, whoever asks; callers check visibility with canSeeGroup. */
+export async function findGroupBySlug(db: Db, slug: string): Promise<GroupRow | undefined> {
+  const [group] = await db.select().from(studyGroups).where(eq(studyGroups.slug, slug)).limit(1);
   return group;
 }
 
+/** The councils in which the person holds a current role (secretariat, Steering Committee). */
+export async function councilIdsOf(db: Db, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ councilId: councilRoles.councilId })
+    .from(councilRoles)
+    .where(and(eq(councilRoles.userId, userId), isNull(councilRoles.endedAt)));
+  return new Set(rows.map((r) => r.councilId));
+}
+
+/** Loads what every viewer of the group shares: the overview and each participant's roles. */
+export async function loadGroupSnapshot(db: Db, slug: string): Promise<GroupSnapshot | undefined> {
+  const group = await findGroupBySlug(db, slug);
+  if (!group) return undefined;
+  const overview = await groupOverview(db, group);
+  const roles = new Map<string, GroupRole[]>();
+  for (const p of [...overview.delegations.flatMap((d) => (d.head ? [d.head, ...d.members] : d.members)), ...overview.observers, ...overview.support, ...overview.coChairs.flatMap((c) => c.people)]) {
+    roles.set(p.id, p.roles);
+  }
+  return { group, overview, roles };
+}
+
 /** Everything the group's overview page shows, assembled in a fixed number of queries. */
-export async function groupOverview(db: Db, actor: Actor, group: GroupRow): Promise<Omit<GroupOverview, 'allowedActions'>> {
+async function groupOverview(db: Db, group: GroupRow): Promise<GroupSnapshot['overview']> {
   const today = new Date().toISOString().slice(0, 10);
   const [[item], people, meetingRows, proposing, approval] = await Promise.all([
-    listDetails(db, actor, [group]),
+    listDetails(db, null, [group]),
     db
       .select({
         userId: users.id,
@@ -132,7 +150,7 @@ export async function groupOverview(db: Db, actor: Actor, group: GroupRow): Prom
       : Promise.resolve([]),
     group.approvedAtScMeetingId ? db.select().from(scMeetings).where(eq(scMeetings.id, group.approvedAtScMeetingId)) : Promise.resolve([]),
   ]);
-  if (!item) throw notFound();
+  if (!item) throw new Error(`group ${group.id} has no list details`);
 
   // One entry per person, with all their roles in the group.
   const byPerson = new Map<string, PersonView & { membershipType: CommitteeMembershipType | null }>();
@@ -178,8 +196,9 @@ export async function groupOverview(db: Db, actor: Actor, group: GroupRow): Prom
     .filter((p) => !delegationPeople.includes(p) && !has(p, 'observer'))
     .map(strip);
 
+  const { myRoles: _none, ...shared } = item;
   return {
-    ...item,
+    ...shared,
     charter: group.charter,
     proposingCommittee: proposing[0] ?? null,
     approval: approval[0] ? { number: approval[0].number, place: approval[0].place, heldOn: approval[0].heldOn } : null,

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZGroupList, ZGroupListQuery, ZGroupOverview } from '../../../core/study-groups';
 import { requireActor } from '../../http/auth';
-import { findVisibleGroupOrThrow, groupOverview, listVisibleGroups } from './queries';
+import { notFound } from '../../http/errors';
+import { canSeeGroup } from './policy';
+import { councilIdsOf, listVisibleGroups, loadGroupSnapshot } from './queries';
 
 const tags = ['study-groups'];
 const ZSlugParams = z.object({ slug: z.string().min(1).max(120).regex(/^[a-z0-9-]+$/) });
@@ -17,7 +19,13 @@ export async function studyGroupRoutes(root: FastifyInstance) {
 
   app.get('/api/study-groups/:slug', { schema: { tags, summary: "A study group's overview: charter, co-chairs, delegations, meetings", params: ZSlugParams, response: { 200: ZGroupOverview } } }, async (req) => {
     const actor = requireActor(req);
-    const group = await findVisibleGroupOrThrow(root.db, actor, req.params.slug);
-    return { ...(await groupOverview(root.db, actor, group)), allowedActions: ['view' as const] };
+    const { caches, db } = root;
+    const [snapshot, councilIds] = await Promise.all([
+      caches.read(caches.groups, req.params.slug, () => loadGroupSnapshot(db, req.params.slug)),
+      caches.read(caches.councilRoles, actor.user.id, () => councilIdsOf(db, actor.user.id)),
+    ]);
+    // Not visible answers exactly as not there.
+    if (!snapshot || !canSeeGroup(actor, snapshot, councilIds ?? new Set())) throw notFound('No study group at this address, or you may not see it.');
+    return { ...snapshot.overview, myRoles: snapshot.roles.get(actor.user.id) ?? [], allowedActions: ['view' as const] };
   });
 }

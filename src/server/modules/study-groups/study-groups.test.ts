@@ -84,6 +84,7 @@ describe('the demo group overview', () => {
     const client = await asDemo('cn-member');
     expect((await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}`)).statusCode).toBe(200);
     await t.db.update(groupMemberships).set({ endedAt: new Date() }).where(eq(groupMemberships.userId, demoIds['cn-member'] as string));
+    await t.app.changes.sync();
     expect((await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}`)).statusCode).toBe(404);
     const overview = (await (await asDemo('kr-cochair')).get(`/api/study-groups/${DEMO_GROUP_SLUG}`)).json() as GroupOverview;
     const everyone = [...overview.delegations.flatMap((d) => [d.head, ...d.members]), ...overview.observers, ...overview.support];
@@ -129,7 +130,9 @@ describe('the list of study groups', () => {
 
   it('hides groups from a disabled account’s sessions', async () => {
     const client = await asDemo('us-member');
+    expect((await client.get('/api/study-groups')).statusCode).toBe(200);
     await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, demoIds['us-member'] as string));
+    await t.app.changes.sync();
     expect((await client.get('/api/study-groups')).statusCode).toBe(401);
   });
 });

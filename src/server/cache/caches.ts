@@ -1,0 +1,108 @@
+import type { GroupRole } from '../../core/roles';
+import type { GroupOverview } from '../../core/study-groups';
+import type { studyGroups } from '../db/schema';
+import type { Actor } from '../http/actor';
+import type { Change, ChangeFeed } from './change-feed';
+import { LruCache } from './lru';
+
+export interface CachedSession {
+  user: Actor['user'];
+  lastSeenAt: Date;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface CachedToken {
+  user: Actor['user'];
+  tokenId: string;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+/** What every viewer of a group shares; each viewer's roles are read from `roles`. */
+export interface GroupSnapshot {
+  group: typeof studyGroups.$inferSelect;
+  overview: Omit<GroupOverview, 'myRoles' | 'allowedActions'>;
+  roles: Map<string, GroupRole[]>;
+}
+
+/**
+ * The per-process caches of hot reads: sessions, API tokens, council roles and group
+ * overviews. Entries are evicted by the database's change feed; a load that overlaps an
+ * eviction is not stored (the generation check), and nothing is cached while the feed is down.
+ */
+export class AppCaches {
+  readonly sessions = new LruCache<string, CachedSession>(20_000, 60_000);
+  readonly tokens = new LruCache<string, CachedToken>(5_000, 60_000);
+  readonly councilRoles = new LruCache<string, Set<string>>(20_000, 60_000);
+  readonly groups = new LruCache<string, GroupSnapshot>(2_000, 300_000);
+  private generation = 0;
+
+  constructor(private readonly feed: ChangeFeed) {
+    feed.subscribe((change) => this.evict(change));
+    feed.onReset(() => this.clear());
+  }
+
+  get enabled(): boolean {
+    return this.feed.healthy;
+  }
+
+  /** Reads through the cache: `load` runs on a miss, and its result is kept unless a change arrived meanwhile. */
+  async read<K, V>(cache: LruCache<K, V>, key: K, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    if (!this.enabled) return load();
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const generation = this.generation;
+    const value = await load();
+    if (value !== undefined && generation === this.generation && this.enabled) cache.set(key, value);
+    return value;
+  }
+
+  clear() {
+    this.generation++;
+    this.sessions.clear();
+    this.tokens.clear();
+    this.councilRoles.clear();
+    this.groups.clear();
+  }
+
+  private evict({ table, keys }: Change) {
+    this.generation++;
+    const ids = (...names: string[]) => new Set(names.flatMap((n) => (keys[n] ? [keys[n] as string] : [])));
+    switch (table) {
+      case 'sessions':
+        for (const id of ids('id')) this.sessions.delete(id);
+        break;
+      case 'users': {
+        const users = ids('id');
+        this.sessions.deleteWhere((s) => users.has(s.user.id));
+        this.tokens.deleteWhere((t) => users.has(t.user.id));
+        this.groups.deleteWhere((g) => [...users].some((u) => g.roles.has(u)));
+        break;
+      }
+      case 'api_tokens': {
+        const users = ids('user_id');
+        this.tokens.deleteWhere((t) => users.has(t.user.id));
+        break;
+      }
+      case 'council_roles':
+        for (const id of ids('user_id', 'old_user_id')) this.councilRoles.delete(id);
+        break;
+      case 'study_groups': {
+        const groups = ids('id');
+        this.groups.deleteWhere((g) => groups.has(g.group.id));
+        break;
+      }
+      case 'group_memberships':
+      case 'study_group_co_chairs':
+      case 'meetings': {
+        const groups = ids('group_id', 'old_group_id');
+        this.groups.deleteWhere((g) => groups.has(g.group.id));
+        break;
+      }
+      default:
+        // Committees, councils, SC meetings: rare changes that many groups show.
+        this.groups.clear();
+    }
+  }
+}
