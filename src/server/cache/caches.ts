@@ -23,6 +23,8 @@ export interface CachedToken {
 export interface GroupSnapshot {
   group: typeof studyGroups.$inferSelect;
   overview: Omit<GroupOverview, 'myRoles' | 'allowedActions'>;
+  /** The overview, checked against its schema and serialized once, for every viewer. */
+  overviewJson: string;
   roles: Map<string, GroupRole[]>;
 }
 

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
-import type { GroupListItem, PersonView } from '../../../core/study-groups';
+import { ZGroupOverview, type GroupListItem, type PersonView } from '../../../core/study-groups';
+
+const ZSharedOverview = ZGroupOverview.omit({ myRoles: true, allowedActions: true });
 import type { CommitteeMembershipType, GroupRole } from '../../../core/roles';
 import type { Db } from '../../db/client';
 import type { GroupSnapshot } from '../../cache/caches';
@@ -106,7 +108,7 @@ export async function loadGroupSnapshot(db: Db, slug: string): Promise<GroupSnap
   for (const p of [...overview.delegations.flatMap((d) => (d.head ? [d.head, ...d.members] : d.members)), ...overview.observers, ...overview.support, ...overview.coChairs.flatMap((c) => c.people)]) {
     roles.set(p.id, p.roles);
   }
-  return { group, overview, roles };
+  return { group, overview, overviewJson: JSON.stringify(ZSharedOverview.parse(overview)), roles };
 }
 
 /** Everything the group's overview page shows, assembled in a fixed number of queries. */
