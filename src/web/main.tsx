@@ -20,6 +20,9 @@ function readStyleNonce(): string {
 }
 
 const nonce = readStyleNonce();
+// Modals and drawers lock page scroll with react-remove-scroll, whose <style> tag takes its
+// nonce from this global (the get-nonce convention); without it the CSP blocks that style.
+(globalThis as { __webpack_nonce__?: string }).__webpack_nonce__ = nonce || undefined;
 const queryClient = createQueryClient();
 const router = createAppRouter();
 

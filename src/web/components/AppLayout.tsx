@@ -68,7 +68,7 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <AppShell.Header className={classes.header}>
-        <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" maw={1240} mx="auto">
+        <Group h="100%" px={{ base: 'sm', sm: 'xl' }} justify="space-between" wrap="nowrap" maw={1240} mx="auto">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.menu')} aria-expanded={opened} aria-controls="accord-mobile-nav" />
             <Brand />
@@ -91,7 +91,7 @@ export function AppLayout() {
               <UnstyledButton component={Link} to="/account" className={classes.person} title={t('nav.signedInAs', { name: me.displayName })}>
                 {name.local ? <span lang={name.local.lang}>{name.local.text}</span> : <span>{name.latin}</span>}
               </UnstyledButton>
-              <Button variant="default" size="compact-md" onClick={() => void signOut()} loading={pending}>
+              <Button variant="default" size="compact-md" fw={500} onClick={() => void signOut()} loading={pending}>
                 {t('nav.signOut')}
               </Button>
             </Group>
@@ -99,29 +99,32 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="md" id="accord-mobile-nav" aria-label={t('nav.menu')} className={classes.mobileNav}>
-        <Stack gap="lg" h="100%">
-          <nav aria-label={t('nav.main')}>
-            <Stack gap={2} component="ul" className={classes.navList}>
-              {items.map((item) => (
-                <li key={item.to}>
-                  <Link to={item.to} onClick={close} className={classes.mobileLink} data-active={isActive(item.match) || undefined} aria-current={isActive(item.match) ? 'page' : undefined}>
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
+      <AppShell.Navbar p="md" id="accord-mobile-nav" hiddenFrom="md" className={classes.mobileNav}>
+        {/* Only while open: a closed menu must be neither read out nor reachable with Tab. */}
+        {opened ? (
+          <Stack gap="lg" h="100%">
+            <nav aria-label={t('nav.main')}>
+              <Stack gap={2} component="ul" className={classes.navList}>
+                {items.map((item) => (
+                  <li key={item.to}>
+                    <Link to={item.to} onClick={close} className={classes.mobileLink} data-active={isActive(item.match) || undefined} aria-current={isActive(item.match) ? 'page' : undefined}>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </Stack>
+            </nav>
+            <Divider />
+            <Stack gap="xs">
+              <Text size="sm" c="dimmed">
+                {t('nav.signedInAs', { name: me.displayName })}
+              </Text>
+              <Button variant="default" onClick={() => void signOut()} loading={pending}>
+                {t('nav.signOut')}
+              </Button>
             </Stack>
-          </nav>
-          <Divider />
-          <Stack gap="xs">
-            <Text size="sm" c="dimmed">
-              {t('nav.signedInAs', { name: me.displayName })}
-            </Text>
-            <Button variant="default" onClick={() => void signOut()} loading={pending}>
-              {t('nav.signOut')}
-            </Button>
           </Stack>
-        </Stack>
+        ) : null}
       </AppShell.Navbar>
 
       <AppShell.Main id="main" className={classes.main}>
