@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -151,14 +151,14 @@ function OfferPassword({ user }: { user: Me }) {
         <Stack gap="md">
           <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
           <NewPasswordFields state={fields} />
-          <Group gap="sm" grow>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <Button type="submit" disabled={save.isPending}>
               {save.isPending ? t('common.saving') : t('auth.savePassword')}
             </Button>
             <Button variant="default" onClick={() => void navigate('/', { replace: true })}>
               {t('auth.skipForNow')}
             </Button>
-          </Group>
+          </SimpleGrid>
         </Stack>
       </form>
     </Stack>
