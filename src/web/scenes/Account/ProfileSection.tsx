@@ -50,7 +50,8 @@ export function ProfileSection() {
         ...(timeZone && timeZone !== me.timeZone ? { timeZone } : {}),
       }),
   });
-  const dirty = displayName.trim() !== me.displayName || (timeZone ?? null) !== me.timeZone;
+  // The API sets a zone but cannot clear one: no zone chosen is not a change.
+  const dirty = displayName.trim() !== me.displayName || (timeZone !== null && timeZone !== me.timeZone);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -125,6 +126,7 @@ export function ProfileSection() {
                 save.reset();
               }}
               searchable
+              allowDeselect={false}
               nothingFoundMessage={t('common.none')}
               maxDropdownHeight={280}
               comboboxProps={{ shadow: 'md' }}

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Breadcrumbs, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { GroupOverview } from '../../../core/study-groups';
 import { useGroup } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -54,6 +54,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function Overview({ group }: { group: GroupOverview }) {
   const { t } = useTranslation();
+  const { hash } = useLocation();
+  // A link to a section (…#meetings) arrives before the section exists: scroll once it does.
+  useEffect(() => {
+    if (hash.length > 1) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [hash]);
   const locale = currentLocale();
   const localTitle = group.titles[locale];
   const title = localTitle ?? group.title;
