@@ -20,7 +20,8 @@ export function Root() {
       </Center>
     );
   }
-  if (session.isError) {
+  // A failed background refresh keeps the page as it is; only a first load that fails stops here.
+  if (session.isError && !session.data) {
     return (
       <Center h="100vh" px="md">
         <Paper withBorder p="xl" radius="md" maw={480}>

@@ -32,7 +32,7 @@ export function GroupScene() {
       </Stack>
     );
   }
-  if (group.isError) {
+  if (group.isError && !group.data) {
     if (isNotFound(group.error)) return <NotFoundView />;
     return <ErrorAlert error={group.error} onRetry={() => void group.refetch()} />;
   }

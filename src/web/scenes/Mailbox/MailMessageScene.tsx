@@ -58,7 +58,7 @@ export function MailMessageScene() {
       </Stack>
     );
   }
-  if (message.isError) {
+  if (message.isError && !message.data) {
     if (isNotFound(message.error)) return <NotFoundView />;
     return (
       <Stack gap="md">
