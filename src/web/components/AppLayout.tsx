@@ -91,7 +91,7 @@ export function AppLayout() {
               <UnstyledButton component={Link} to="/account" className={classes.person} title={t('nav.signedInAs', { name: me.displayName })}>
                 {name.local ? <span lang={name.local.lang}>{name.local.text}</span> : <span>{name.latin}</span>}
               </UnstyledButton>
-              <Button variant="default" size="compact-md" fw={500} onClick={() => void signOut()} loading={pending}>
+              <Button variant="default" size="compact-sm" fw={500} onClick={() => void signOut()} loading={pending}>
                 {t('nav.signOut')}
               </Button>
             </Group>
@@ -127,7 +127,7 @@ export function AppLayout() {
         ) : null}
       </AppShell.Navbar>
 
-      <AppShell.Main id="main" className={classes.main}>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Container size={1240} px={{ base: 'md', sm: 'xl' }} py={{ base: 'lg', sm: 'xl' }} className={classes.content}>
           {error ? (
             <Alert color="red" variant="light" mb="md" role="alert">

@@ -19,7 +19,7 @@ export function PublicLayout() {
           <LanguageSwitcher />
         </Group>
       </header>
-      <main id="main" className={classes.main}>
+      <main id="main" tabIndex={-1} className={classes.main}>
         <Container size={460} px="md" w="100%">
           <Text className={classes.tagline} c="dimmed" size="sm" ta="center" mb="md">
             {t('app.tagline')}

@@ -132,7 +132,7 @@ export function ProfileSection() {
               comboboxProps={{ shadow: 'md' }}
             />
             {detected && detected !== timeZone ? (
-              <Button variant="subtle" size="compact-sm" mt={6} px={4} onClick={() => setTimeZone(detected)}>
+              <Button variant="subtle" size="compact-sm" fw={500} mt={6} px={4} onClick={() => setTimeZone(detected)}>
                 {t('account.detectedZone', { zone: detected })}
               </Button>
             ) : null}

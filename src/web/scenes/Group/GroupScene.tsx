@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { GroupOverview } from '../../../core/study-groups';
 import { useGroup } from '../../api/queries';
+import { CommitteeList } from '../../components/CommitteeList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound } from '../../components/errors';
 import { formatPlainDate } from '../../components/format';
@@ -102,7 +103,9 @@ function Overview({ group }: { group: GroupOverview }) {
           <Fact label={t('groups.term')}>
             <span className={classes.nums}>{t('groups.termRange', { start: formatPlainDate(group.termStart), end: formatPlainDate(group.termEnd) })}</span>
           </Fact>
-          {group.coChairCommittees.length ? <Fact label={t('groups.coChairs')}>{group.coChairCommittees.map((c) => c.name).join(', ')}</Fact> : null}
+          {group.coChairCommittees.length ? <Fact label={t('groups.coChairs')}>
+              <CommitteeList committees={group.coChairCommittees} />
+            </Fact> : null}
           <Fact label={t('group.participants')}>{t('groups.members', { count: group.participantCount })}</Fact>
           {group.myRoles.length ? (
             <Fact label={t('groups.yourRoles')}>

@@ -7,6 +7,7 @@ import type { StudyGroupStatus } from '../../../core/roles';
 import type { GroupListItem } from '../../../core/study-groups';
 import { catalogs } from '../../../core/i18n';
 import { useGroups, type GroupListParams } from '../../api/queries';
+import { CommitteeList } from '../../components/CommitteeList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatPlainDate } from '../../components/format';
 import { FolderIcon, SearchIcon } from '../../components/icons';
@@ -216,8 +217,8 @@ function GroupCard({ group }: { group: GroupListItem }) {
             <Text component="dt" size="xs" c="dimmed">
               {t('groups.coChairs')}
             </Text>
-            <Text component="dd" size="sm" lang="en">
-              {group.coChairCommittees.length ? group.coChairCommittees.map((c) => c.name).join(', ') : t('common.none')}
+            <Text component="dd" size="sm">
+              {group.coChairCommittees.length ? <CommitteeList committees={group.coChairCommittees} /> : t('common.none')}
             </Text>
           </div>
           <div>
