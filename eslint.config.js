@@ -23,6 +23,7 @@ export default tseslint.config(
   {
     // The core is shared by server and browser: no Node built-ins, no DOM, no server code.
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', '**/server/**', '**/web/**', 'react', 'fastify', 'drizzle-orm*', 'pg'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'localStorage', 'navigator'],

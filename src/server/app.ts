@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../core/limits';
 import { AppCaches } from './cache/caches';
@@ -14,6 +13,7 @@ import { ChangeFeed } from './cache/change-feed';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerAuth } from './http/auth';
+import { registerSecurityHeaders } from './http/security-headers';
 import { AppError, registerErrorHandling, sendProblem } from './http/errors';
 import { JobRunner } from './jobs/queue';
 import { mailJobHandlers } from './mail/jobs';
@@ -102,27 +102,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  const pageNonce = registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -149,7 +129,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes);
   await app.register(studyGroupRoutes);
   await app.register(adminRoutes);
-  await registerWeb(app);
+  await registerWeb(app, pageNonce);
 
   app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => {
@@ -162,7 +142,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 }
 
 /** Serves the built web app with a per-request CSP nonce, and the SPA's routes. */
-async function registerWeb(app: FastifyInstance) {
+async function registerWeb(app: FastifyInstance, pageNonce: (reply: FastifyReply) => string) {
   const dist = webDistFolder();
   const indexPath = path.join(dist, 'index.html');
   const hasWeb = fs.existsSync(indexPath);
@@ -177,7 +157,7 @@ async function registerWeb(app: FastifyInstance) {
   app.setNotFoundHandler((req, reply) => {
     const accepts = req.headers.accept ?? '';
     if ((req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/') && accepts.includes('text/html')) {
-      const nonce = (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style ?? '';
+      const nonce = pageNonce(reply);
       const html = indexHtml
         ? indexHtml.replaceAll('__CSP_NONCE__', nonce)
         : '<!doctype html><meta charset="utf-8"><title>Accord</title><p>The web app is not built. Run <code>npm run build</code> (npm start does it for you).</p>';

@@ -3,6 +3,7 @@ import type { GroupOverview } from '../../core/study-groups';
 import type { studyGroups } from '../db/schema';
 import type { Actor } from '../http/actor';
 import type { Change, ChangeFeed } from './change-feed';
+import type { CachedBody } from '../http/cached-body';
 import { LruCache } from './lru';
 
 export interface CachedSession {
@@ -23,9 +24,9 @@ export interface CachedToken {
 export interface GroupSnapshot {
   group: typeof studyGroups.$inferSelect;
   overview: Omit<GroupOverview, 'myRoles' | 'allowedActions'>;
-  /** The overview, checked against its schema and serialized once, for every viewer. */
-  overviewJson: string;
   roles: Map<string, GroupRole[]>;
+  /** Prepared responses, one per variant (language asked for, viewer's roles): few per group. */
+  bodies: LruCache<string, CachedBody>;
 }
 
 /**

@@ -107,11 +107,29 @@ describe('bad input', () => {
     expect((await client.get('/api/me')).statusCode).toBe(200);
   });
 
-  it('serves the web app for browser navigation and a problem for API clients', async () => {
+  it('serves pages with a strict CSP whose style nonce changes every time', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/groups/anything', headers: { accept: 'text/html' } });
+    const again = await t.app.inject({ method: 'GET', url: '/groups/anything', headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
-    expect(String(page.headers['content-security-policy'])).toMatch(/script-src 'self'/);
-    expect(String(page.headers['content-security-policy'])).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(String(again.headers['content-security-policy'])).not.toContain(nonce as string);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('gives API responses the REST security headers and no caching', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'cache-control': 'no-store',
+    });
+    expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@ import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery, type Qu
 import type { ApiTokenView, Me } from '../../core/accounts';
 import type { GroupListItem, GroupOverview } from '../../core/study-groups';
 import type { StudyGroupStatus } from '../../core/roles';
-import { applyLocale } from '../i18n';
+import { useTranslation } from 'react-i18next';
+import { applyLocale, isLocale } from '../i18n';
 import { api, apiGet, isApiError, rememberCsrfToken } from './client';
 
 export interface SessionData {
@@ -114,10 +115,14 @@ export function useGroups(params: GroupListParams) {
   });
 }
 
+/** The overview with the charter in the UI language and the authoritative one (not all four). */
 export function useGroup(slug: string) {
+  const { i18n } = useTranslation();
+  const lang = isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
   return useQuery({
-    queryKey: keys.group(slug),
-    queryFn: ({ signal }) => apiGet<GroupOverview>(`/api/study-groups/${encodeURIComponent(slug)}`, signal),
+    queryKey: [...keys.group(slug), lang],
+    queryFn: ({ signal }) => apiGet<GroupOverview>(`/api/study-groups/${encodeURIComponent(slug)}?lang=${lang}`, signal),
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -5,6 +5,7 @@ const ZSharedOverview = ZGroupOverview.omit({ myRoles: true, allowedActions: tru
 import type { CommitteeMembershipType, GroupRole } from '../../../core/roles';
 import type { Db } from '../../db/client';
 import type { GroupSnapshot } from '../../cache/caches';
+import { LruCache } from '../../cache/lru';
 import { committeeMemberships, councilRoles, councils, groupMemberships, meetings, memberCommittees, scMeetings, studyGroupCoChairs, studyGroups, users } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { visibleGroupCondition } from './policy';
@@ -108,7 +109,9 @@ export async function loadGroupSnapshot(db: Db, slug: string): Promise<GroupSnap
   for (const p of [...overview.delegations.flatMap((d) => (d.head ? [d.head, ...d.members] : d.members)), ...overview.observers, ...overview.support, ...overview.coChairs.flatMap((c) => c.people)]) {
     roles.set(p.id, p.roles);
   }
-  return { group, overview, overviewJson: JSON.stringify(ZSharedOverview.parse(overview)), roles };
+  // Checked against the response schema once here, rather than on every request.
+  ZSharedOverview.parse(overview);
+  return { group, overview, roles, bodies: new LruCache(64, 3_600_000) };
 }
 
 /** Everything the group's overview page shows, assembled in a fixed number of queries. */

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZGroupList, ZGroupListQuery, ZGroupOverview, type GroupOverview } from '../../../core/study-groups';
 import { requireActor } from '../../http/auth';
+import { ZLocale } from '../../../core/charter';
+import { CachedBody } from '../../http/cached-body';
 import { notFound } from '../../http/errors';
 import { canSeeGroup } from './policy';
 import { councilIdsOf, listVisibleGroups, loadGroupSnapshot } from './queries';
@@ -17,7 +19,19 @@ export async function studyGroupRoutes(root: FastifyInstance) {
     listVisibleGroups(root.db, requireActor(req), req.query),
   );
 
-  app.get('/api/study-groups/:slug', { schema: { tags, summary: "A study group's overview: charter, co-chairs, delegations, meetings", params: ZSlugParams, response: { 200: ZGroupOverview } } }, async (req, reply) => {
+  app.get(
+    '/api/study-groups/:slug',
+    {
+      schema: {
+        tags,
+        summary: "A study group's overview: charter, co-chairs, delegations, meetings",
+        description: 'With `lang`, the charter holds that language and the authoritative one; without it, every language. Supports ETag / If-None-Match.',
+        params: ZSlugParams,
+        querystring: z.object({ lang: ZLocale.optional() }),
+        response: { 200: ZGroupOverview, 304: z.null().describe('Not modified') },
+      },
+    },
+    async (req, reply) => {
     const actor = requireActor(req);
     const { caches, db } = root;
     const [snapshot, councilIds] = await Promise.all([
@@ -26,10 +40,18 @@ export async function studyGroupRoutes(root: FastifyInstance) {
     ]);
     // Not visible answers exactly as not there.
     if (!snapshot || !canSeeGroup(actor, snapshot, councilIds ?? new Set())) throw notFound('No study group at this address, or you may not see it.');
-    // The shared part was validated and serialized once; only the viewer's own part is added here.
-    const own = JSON.stringify({ myRoles: snapshot.roles.get(actor.user.id) ?? [], allowedActions: ['view'] });
-    // Fastify sends a string with a JSON content type as it is (already serialized).
-    const body = `${own.slice(0, -1)},${snapshot.overviewJson.slice(1)}` as unknown as GroupOverview;
-    return reply.type('application/json; charset=utf-8').send(body);
-  });
+    const myRoles = snapshot.roles.get(actor.user.id) ?? [];
+    const lang = req.query.lang;
+    const key = `${lang ?? '*'}|${myRoles.join(',')}`;
+    let body = snapshot.bodies.get(key);
+    if (!body) {
+      const { charter } = snapshot.overview;
+      const texts = lang ? Object.fromEntries(Object.entries(charter.texts).filter(([l]) => l === lang || l === charter.authoritative)) : charter.texts;
+      const view: GroupOverview = { ...snapshot.overview, charter: { ...charter, texts }, myRoles, allowedActions: ['view'] };
+      body = new CachedBody(JSON.stringify(view));
+      snapshot.bodies.set(key, body);
+    }
+    return body.send(req, reply);
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupOverview } from '../../../core/study-groups';
@@ -63,6 +64,37 @@ describe('the demo group overview', () => {
     ]);
     // Participants' email addresses are not part of the overview.
     expect(res.body).not.toContain('@demo.accord.example');
+  });
+
+  it('sends the charter in the language asked for beside the authoritative one, compressed and cacheable', async () => {
+    const client = await asDemo('jp-head');
+    const url = `/api/study-groups/${DEMO_GROUP_SLUG}`;
+    const ja = (await client.get(`${url}?lang=ja`)).json() as GroupOverview;
+    expect(Object.keys(ja.charter.texts).sort()).toEqual(['en', 'ja']);
+    expect(ja.charter.texts.ja?.title).toBe(seedCharterTexts.ja.title);
+    const en = (await client.get(`${url}?lang=en`)).json() as GroupOverview;
+    expect(Object.keys(en.charter.texts)).toEqual(['en']);
+    const all = (await client.get(url)).json() as GroupOverview;
+    expect(Object.keys(all.charter.texts).sort()).toEqual(['en', 'ja', 'ko', 'zh']);
+    expect((await client.get(`${url}?lang=fr`)).statusCode).toBe(400);
+
+    const gz = await client.request('GET', `${url}?lang=ja`, undefined, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString()).charter.texts.ja.title).toBe(seedCharterTexts.ja.title);
+    const br = await client.request('GET', `${url}?lang=ja`, undefined, { 'accept-encoding': 'gzip, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(gz.rawPayload.length + 1024);
+
+    const etag = String(gz.headers.etag);
+    const again = await client.request('GET', `${url}?lang=ja`, undefined, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    // A change to the group makes a new version: the old ETag no longer matches.
+    await t.db.update(users).set({ displayName: 'Miho Takaoka-Renamed' }).where(eq(users.id, demoIds['jp-head'] as string));
+    await t.app.changes.sync();
+    const changed = await client.request('GET', `${url}?lang=ja`, undefined, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.body).toContain('Miho Takaoka-Renamed');
   });
 
   it('is visible to the secretariat and the Steering Committee, not to outsiders', async () => {
