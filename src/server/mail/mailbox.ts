@@ -1,14 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { MailboxEntry } from '../../core/admin';
 import { mailboxDir } from './mailer';
 
-export interface MailboxEntry {
-  id: string;
-  to: string;
-  subject: string;
-  date: string;
-  size: number;
-}
 
 const ID = /^[0-9A-Za-z_-]+\.eml$/;
 
@@ -45,7 +39,15 @@ export async function listMailbox(dataDir: string, limit = 100): Promise<Mailbox
     names.slice(0, limit).map(async (id) => {
       const raw = await fs.readFile(path.join(dir, id), 'utf8');
       const h = headersOf(raw);
-      return { id, to: h.to ?? '', subject: h.subject ?? '', date: h.date ? new Date(h.date).toISOString() : '', size: Buffer.byteLength(raw) };
+      const date = h.date ? new Date(h.date) : null;
+      return {
+        id,
+        to: h.to ?? '',
+        subject: h.subject ?? '',
+        date: date && !Number.isNaN(date.getTime()) ? date.toISOString() : null,
+        language: h['content-language'] ?? null,
+        size: Buffer.byteLength(raw),
+      };
     }),
   );
 }

@@ -32,6 +32,7 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
     };
   }
   const dir = mailboxDir(opts.dataDir);
+  let sequence = 0;
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     kind: 'file',
@@ -39,7 +40,7 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
       const info = await builder.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: { 'Content-Language': mail.language } });
       await fs.mkdir(dir, { recursive: true });
       // Names sort by time, so the mailbox lists the newest first without reading every file.
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomToken(6)}.eml`;
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++sequence % 1e6).padStart(6, '0')}-${randomToken(6)}.eml`;
       await fs.writeFile(path.join(dir, name), info.message as Buffer, { mode: 0o600 });
       return { messageId: info.messageId };
     },

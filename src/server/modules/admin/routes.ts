@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { simpleParser } from 'mailparser';
 import { z } from 'zod';
+import { ZMailbox, ZMailboxMessage } from '../../../core/admin';
 import { requireAdmin } from '../../http/auth';
 import { notFound } from '../../http/errors';
 import { listMailbox, readMailboxMessage } from '../../mail/mailbox';
 
-const ZEntry = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string(), size: z.number() });
 const tags = ['admin'];
 
 /** The development mailbox: what Accord would have sent, when no SMTP server is configured. */
@@ -14,7 +14,7 @@ export async function adminRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/admin/mailbox',
-    { schema: { tags, summary: 'Messages written to the data folder (no SMTP_URL)', response: { 200: z.object({ mode: z.enum(['smtp', 'file']), messages: z.array(ZEntry) }) } } },
+    { schema: { tags, summary: 'Messages written to the data folder (no SMTP_URL)', response: { 200: ZMailbox } } },
     async (req) => {
       requireAdmin(req);
       return { mode: root.mailer.kind, messages: root.mailer.kind === 'file' ? await listMailbox(root.config.dataDir) : [] };
@@ -27,7 +27,7 @@ export async function adminRoutes(root: FastifyInstance) {
         tags,
         summary: 'One message of the development mailbox',
         params: z.object({ id: z.string().max(100) }),
-        response: { 200: ZEntry.extend({ from: z.string(), text: z.string(), language: z.string().nullable() }) },
+        response: { 200: ZMailboxMessage },
       },
     },
     async (req) => {
@@ -41,7 +41,7 @@ export async function adminRoutes(root: FastifyInstance) {
         to,
         from: parsed.from?.text ?? '',
         subject: parsed.subject ?? '',
-        date: parsed.date?.toISOString() ?? '',
+        date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
         size: Buffer.byteLength(raw),
         text: parsed.text ?? '',
         language: (parsed.headers.get('content-language') as string | undefined) ?? null,
