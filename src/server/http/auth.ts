@@ -44,7 +44,7 @@ export function requireAdmin(req: FastifyRequest): Actor {
  */
 export function registerAuth(app: FastifyInstance) {
   const names = cookieNames(app.config.secureCookies);
-  const publicHost = new URL(app.config.publicUrl).host;
+  const publicOrigin = new URL(app.config.publicUrl).origin;
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -84,16 +84,9 @@ export function registerAuth(app: FastifyInstance) {
     }
 
     if (!SAFE_METHODS.has(req.method)) {
+      // A browser names the page's origin on writes; it must be ours (scheme, host and port).
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== 'null') {
-        let host: string | undefined;
-        try {
-          host = new URL(origin).host;
-        } catch {
-          host = undefined;
-        }
-        if (host !== publicHost && host !== req.headers.host) throw new AppError('csrf.invalid', 'The request came from another site.');
-      } else if (origin === 'null') {
+      if (origin !== undefined && origin !== publicOrigin && origin !== `${req.protocol}://${req.headers.host}`) {
         throw new AppError('csrf.invalid', 'The request came from another site.');
       }
       const header = req.headers[CSRF_HEADER];

@@ -101,11 +101,17 @@ export class TestClient {
     private readonly opts: { csrf?: boolean; bearer?: string } = {},
   ) {}
 
+  /** The CSRF cookie's value (named __Host-accord_csrf over https). */
+  get csrf(): string | undefined {
+    return this.cookies.get('accord_csrf') ?? this.cookies.get('__Host-accord_csrf');
+  }
+
   async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    if (method !== 'GET' && this.opts.csrf !== false && !this.cookies.has('accord_csrf') && !this.opts.bearer) await this.request('GET', '/api/session');
+    if (method !== 'GET' && this.opts.csrf !== false && !this.csrf && !this.opts.bearer) await this.request('GET', '/api/session');
     const h: Record<string, string> = { ...headers };
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (method !== 'GET' && this.opts.csrf !== false && this.cookies.has('accord_csrf')) h['x-csrf-token'] = this.cookies.get('accord_csrf') as string;
+    const csrf = this.csrf;
+    if (method !== 'GET' && this.opts.csrf !== false && csrf) h['x-csrf-token'] = csrf;
     if (this.opts.bearer) h.authorization = `Bearer ${this.opts.bearer}`;
     const res = await this.app.inject({ method, url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
