@@ -33,7 +33,9 @@ async function listDetails(db: Db, actor: Actor | null, groups: GroupRow[]): Pro
     db
       .select({ groupId: groupMemberships.groupId, n: sql<number>`count(DISTINCT ${groupMemberships.userId})::int` })
       .from(groupMemberships)
-      .where(and(inArray(groupMemberships.groupId, ids), isNull(groupMemberships.endedAt)))
+      // Counted as the overview lists them: current memberships of enabled accounts.
+      .innerJoin(users, eq(users.id, groupMemberships.userId))
+      .where(and(inArray(groupMemberships.groupId, ids), isNull(groupMemberships.endedAt), isNull(users.disabledAt)))
       .groupBy(groupMemberships.groupId),
     actor
       ? db

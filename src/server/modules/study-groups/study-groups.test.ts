@@ -121,6 +121,9 @@ describe('the demo group overview', () => {
     const overview = (await (await asDemo('kr-cochair')).get(`/api/study-groups/${DEMO_GROUP_SLUG}`)).json() as GroupOverview;
     const everyone = [...overview.delegations.flatMap((d) => [d.head, ...d.members]), ...overview.observers, ...overview.support];
     expect(everyone.map((p) => p?.id)).not.toContain(demoIds['cn-member']);
+    // The count on the list agrees with the people the overview shows.
+    const people = new Set([...everyone, ...overview.coChairs.flatMap((c) => c.people)].map((p) => p?.id));
+    expect(overview.participantCount).toBe(people.size);
   });
 });
 
