@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZLocale } from './charter';
 import { LIMITS } from './limits';
-import { ZPersonNames } from './people';
+import { ZPersonNames, ZPersonNamesChange } from './people';
 
 export const ZEmail = z.email().max(LIMITS.emailMax);
 export const ZPassword = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
@@ -28,11 +28,23 @@ export const ZChangePassword = z.object({ currentPassword: z.string().max(LIMITS
 export const ZUpdateMe = z
   .object({
     displayName: z.string().trim().min(1).max(LIMITS.nameMax),
+    /** Some spellings of the name: left out keeps, text sets, '' or null removes. */
+    names: ZPersonNamesChange,
+    /** Trimmed; '' or null clears it. */
+    affiliation: z
+      .string()
+      .trim()
+      .max(LIMITS.nameMax)
+      .nullable()
+      .transform((v) => (v ? v : null)),
     locale: ZLocale,
-    timeZone: ZTimeZone,
+    /** null clears the zone. */
+    timeZone: ZTimeZone.nullable(),
   })
   .partial()
   .strict();
+/** What a client sends to PATCH /api/me. */
+export type UpdateMeInput = z.input<typeof ZUpdateMe>;
 export const ZCreateApiToken = z.object({
   name: z.string().trim().min(1).max(LIMITS.tokenNameMax),
   expiresInDays: z.number().int().min(1).max(3650).nullable().default(90),

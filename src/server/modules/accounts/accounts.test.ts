@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../../../core/i18n';
+import type { GroupOverview } from '../../../core/study-groups';
 import { sha256 } from '../../crypto';
 import { apiTokens, auditEvents, authLinks, sessions, users } from '../../db/schema';
 import { createTestContext, TestClient, type TestContext } from '../../test/context';
-import { buildUser, signedInClient } from '../../test/factories';
+import { addMember, buildCouncil, buildStudyGroup, buildUser, signedInClient } from '../../test/factories';
 import { startSmtpServer } from '../../test/smtp';
 import { createAuthLink } from './links';
 
@@ -318,5 +319,102 @@ describe('profile', () => {
     await client.patch('/api/me', { displayName: 'Renamed' });
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.actorId, user.id));
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.signed_in', 'user.updated']));
+  });
+});
+
+describe('names in several scripts and affiliation', () => {
+  const fieldPaths = (res: { json: () => { errors?: { path: string }[] } }) => [...new Set((res.json().errors ?? []).map((e) => e.path))].sort();
+
+  it('keeps a spelling per script, trimmed; an emptied one is removed and the others stay', async () => {
+    const user = await buildUser(t.db, { displayName: 'Kim Min-jun' });
+    const client = await signedInClient(t.app, user);
+    const set = await client.patch('/api/me', { names: { latin: '  Kim Min-jun ', hangul: '김민준', hanzi: '金敏俊', kanji: '金 敏俊' } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().names).toEqual({ latin: 'Kim Min-jun', hangul: '김민준', hanzi: '金敏俊', kanji: '金 敏俊' });
+
+    // The form sends '' for a field it emptied; null says the same. A script left out is kept.
+    const cleared = await client.patch('/api/me', { names: { hanzi: '', kanji: null } });
+    expect(cleared.statusCode).toBe(200);
+    expect((await client.get('/api/me')).json().names).toEqual({ latin: 'Kim Min-jun', hangul: '김민준' });
+    const [row] = await t.db.select({ names: users.names }).from(users).where(eq(users.id, user.id));
+    expect(row?.names).toEqual({ latin: 'Kim Min-jun', hangul: '김민준' });
+
+    // Blank is empty: whitespace alone removes the spelling rather than storing spaces.
+    expect((await client.patch('/api/me', { names: { hangul: '   ' } })).json().names).toEqual({ latin: 'Kim Min-jun' });
+
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, user.id), eq(auditEvents.action, 'user.updated')))
+      .orderBy(sql`${auditEvents.id} desc`)
+      .limit(1);
+    expect(event?.data).toEqual({ fields: ['names.hangul'] });
+  });
+
+  it('shows the new spellings and affiliation in the group overview at once', async () => {
+    const { council, byCode } = await buildCouncil(t.db);
+    const kr = byCode.KR?.id as string;
+    const group = await buildStudyGroup(t.db, { councilId: council.id, coChairCommitteeIds: [kr] });
+    const user = await buildUser(t.db, { displayName: 'Lee Seo-yeon' });
+    await addMember(t.db, group.id, user.id, 'member', kr);
+    const client = await signedInClient(t.app, user);
+    const person = async () => {
+      const overview = (await client.get(`/api/study-groups/${group.slug}`)).json() as GroupOverview;
+      return overview.delegations.flatMap((d) => [d.head, ...d.members]).find((p) => p?.id === user.id);
+    };
+    // Loaded (and cached) before the change.
+    expect(await person()).toMatchObject({ names: {}, affiliation: null });
+    await client.patch('/api/me', { names: { latin: 'Lee Seo-yeon', hangul: '이서연' }, affiliation: 'Sejong Institute' });
+    expect(await person()).toMatchObject({ names: { latin: 'Lee Seo-yeon', hangul: '이서연' }, affiliation: 'Sejong Institute' });
+    await client.patch('/api/me', { names: { hangul: '' }, affiliation: null });
+    const after = await person();
+    expect(after?.names).toEqual({ latin: 'Lee Seo-yeon' });
+    expect(after?.affiliation).toBeNull();
+  });
+
+  it('sets and clears the affiliation and the time zone', async () => {
+    const user = await buildUser(t.db, { timeZone: 'Asia/Seoul' });
+    const client = await signedInClient(t.app, user);
+    expect((await client.patch('/api/me', { affiliation: '  Korea National Diplomatic Academy ' })).json().affiliation).toBe('Korea National Diplomatic Academy');
+    expect((await client.patch('/api/me', { affiliation: '' })).json().affiliation).toBeNull();
+    await client.patch('/api/me', { affiliation: 'Sejong Institute' });
+    expect((await client.patch('/api/me', { affiliation: null })).json().affiliation).toBeNull();
+    const me = await client.patch('/api/me', { timeZone: null });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().timeZone).toBeNull();
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row).toMatchObject({ affiliation: null, timeZone: null });
+  });
+
+  it('refuses bad names and fields with the path of each, and changes nothing', async () => {
+    const user = await buildUser(t.db);
+    const client = await signedInClient(t.app, user);
+    await client.patch('/api/me', { names: { latin: 'Before Change', hangul: '변경 전' }, affiliation: 'Before Institute' });
+    const [before] = await t.db.select().from(users).where(eq(users.id, user.id));
+
+    const long = await client.patch('/api/me', { names: { latin: 'x'.repeat(300), hangul: '가'.repeat(201) }, affiliation: 'y'.repeat(300), displayName: 'Not Saved' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().code).toBe('validation.failed');
+    expect(fieldPaths(long)).toEqual(['body.affiliation', 'body.names.hangul', 'body.names.latin']);
+
+    const asString = await client.patch('/api/me', { names: 'Kim Min-jun' });
+    expect(asString.statusCode).toBe(400);
+    expect(fieldPaths(asString)).toEqual(['body.names']);
+
+    const unknownField = await client.patch('/api/me', { displayName: 'Not Saved', nickname: 'Minnie' });
+    expect(unknownField.statusCode).toBe(400);
+    expect(JSON.stringify(unknownField.json().errors)).toContain('nickname');
+
+    const unknownScript = await client.patch('/api/me', { names: { cyrillic: 'Ким' } });
+    expect(unknownScript.statusCode).toBe(400);
+    expect(JSON.stringify(unknownScript.json().errors)).toContain('cyrillic');
+
+    const wrongTypes = await client.patch('/api/me', { names: { latin: 42 }, affiliation: ['a'], timeZone: '' });
+    expect(wrongTypes.statusCode).toBe(400);
+    expect(fieldPaths(wrongTypes)).toEqual(['body.affiliation', 'body.names.latin', 'body.timeZone']);
+
+    const [after] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(after).toEqual(before);
+    expect((await client.get('/api/me')).json()).toMatchObject({ names: { latin: 'Before Change', hangul: '변경 전' }, affiliation: 'Before Institute' });
   });
 });

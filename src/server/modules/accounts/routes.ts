@@ -19,7 +19,7 @@ import {
   ZUpdateMe,
 } from '../../../core/accounts';
 import { LIMITS } from '../../../core/limits';
-import { sessions, users } from '../../db/schema';
+import { sessions } from '../../db/schema';
 import { clearSessionCookie, cookieNames, requireActor, requireAdmin, setSessionCookie } from '../../http/auth';
 import { recordAudit } from '../audit/record';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
@@ -27,6 +27,7 @@ import { inviteUser } from './invitations';
 import { consumeAuthLink } from './links';
 import { changePassword, requestPasswordReset, resetPassword } from './passwords';
 import { presentMe } from './presenter';
+import { updateProfile } from './profile';
 import { createSession, deleteSession, deleteUserSessions } from './sessions';
 import { signIn } from './sign-in';
 
@@ -144,15 +145,15 @@ export async function accountRoutes(root: FastifyInstance) {
 
   app.get('/api/me', { schema: { tags, summary: 'The signed-in person', response: { 200: ZMe } } }, async (req) => presentMe(root.db, requireActor(req).user.id));
 
-  app.patch('/api/me', { schema: { tags, summary: 'Change name, language or time zone', body: ZUpdateMe, response: { 200: ZMe } } }, async (req) => {
-    const actor = requireActor(req);
-    await root.db.transaction(async (tx) => {
-      if (Object.keys(req.body).length === 0) return;
-      await tx.update(users).set({ ...req.body, updatedAt: sql`now()` }).where(eq(users.id, actor.user.id));
-      await recordAudit(tx, { actorId: actor.user.id, action: 'user.updated', targetType: 'user', targetId: actor.user.id, data: { fields: Object.keys(req.body) } });
-    });
-    return presentMe(root.db, actor.user.id);
-  });
+  app.patch(
+    '/api/me',
+    { schema: { tags, summary: 'Change name, its spellings in other scripts, affiliation, language or time zone', body: ZUpdateMe, response: { 200: ZMe } } },
+    async (req) => {
+      const actor = requireActor(req);
+      await root.db.transaction((tx) => updateProfile(tx, actor.user.id, req.body));
+      return presentMe(root.db, actor.user.id);
+    },
+  );
 
   app.put('/api/me/password', { schema: { tags, summary: 'Set or change the password; other sessions end', body: ZChangePassword, response: { 200: ZOk } } }, async (req) => {
     const actor = requireActor(req);
