@@ -73,12 +73,18 @@ export const ZSessionView = z.object({ user: ZMe.nullable(), csrfToken: z.string
 
 export const ZLinkResult = z.object({ user: ZMe, purpose: z.enum(['sign_in', 'invitation']) });
 
+/** The handle by which a person ends one of their sessions (see sessionHandle on the server). */
+export const ZSessionHandle = z.string().regex(/^[0-9a-f]{32}$/, 'A session id from GET /api/me/sessions');
+
 export const ZSessionListItem = z.object({
+  /** An opaque handle for ending this session: neither its cookie token nor the stored id. */
+  id: ZSessionHandle,
   current: z.boolean(),
   createdAt: z.iso.datetime(),
   lastSeenAt: z.iso.datetime(),
   userAgent: z.string().nullable(),
 });
+export type SessionListItem = z.infer<typeof ZSessionListItem>;
 
 export const ZApiTokenView = z.object({
   id: z.uuid(),

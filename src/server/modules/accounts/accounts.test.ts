@@ -8,6 +8,7 @@ import { createTestContext, TestClient, type TestContext } from '../../test/cont
 import { addMember, buildCouncil, buildStudyGroup, buildUser, signedInClient } from '../../test/factories';
 import { startSmtpServer } from '../../test/smtp';
 import { createAuthLink } from './links';
+import { sessionHandle } from './sessions';
 
 let t: TestContext;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -416,5 +417,109 @@ describe('names in several scripts and affiliation', () => {
     const [after] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(after).toEqual(before);
     expect((await client.get('/api/me')).json()).toMatchObject({ names: { latin: 'Before Change', hangul: '변경 전' }, affiliation: 'Before Institute' });
+  });
+});
+
+describe('signing out one device', () => {
+  type Listed = { id: string; current: boolean; userAgent: string | null };
+  const listOf = async (client: TestClient) => (await client.get('/api/me/sessions')).json() as Listed[];
+  const ended = (userId: string) =>
+    t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, userId), eq(auditEvents.action, 'auth.session_ended')));
+
+  it('ends exactly the session chosen; the other devices keep working', async () => {
+    const user = await buildUser(t.db);
+    const laptop = await signedInClient(t.app, user);
+    const phone = await signedInClient(t.app, user);
+    const tablet = await signedInClient(t.app, user);
+    const phoneStored = sha256(phone.cookies.get('accord_session') as string);
+    const list = await listOf(laptop);
+    expect(list).toHaveLength(3);
+    const phoneEntry = list.find((s) => s.id === sessionHandle(phoneStored));
+    expect(phoneEntry?.current).toBe(false);
+
+    const res = await laptop.delete(`/api/me/sessions/${phoneEntry?.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true, current: false });
+    // The phone is signed out at once; the laptop keeps its cookie and the tablet works on.
+    expect((await phone.get('/api/me')).statusCode).toBe(401);
+    expect(laptop.cookies.has('accord_session')).toBe(true);
+    expect((await laptop.get('/api/me')).statusCode).toBe(200);
+    expect((await tablet.get('/api/me')).statusCode).toBe(200);
+    expect((await listOf(laptop)).map((s) => s.id)).not.toContain(phoneEntry?.id);
+    expect(await t.db.select().from(sessions).where(eq(sessions.id, phoneStored))).toEqual([]);
+    expect((await ended(user.id)).map((e) => e.data)).toEqual([{ session: phoneEntry?.id, current: false }]);
+
+    // The same id again: that session is gone.
+    const again = await laptop.delete(`/api/me/sessions/${phoneEntry?.id}`);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().code).toBe('resource.not_found');
+  });
+
+  it('ends the current session too, and clears its cookie', async () => {
+    const user = await buildUser(t.db);
+    const here = await signedInClient(t.app, user);
+    const elsewhere = await signedInClient(t.app, user);
+    const current = (await listOf(here)).find((s) => s.current);
+    const res = await here.delete(`/api/me/sessions/${current?.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true, current: true });
+    const cookie = (res.cookies as { name: string; value: string }[]).find((c) => c.name === 'accord_session');
+    expect(cookie?.value).toBe('');
+    expect(here.cookies.has('accord_session')).toBe(false);
+    expect((await here.get('/api/me')).statusCode).toBe(401);
+    expect((await elsewhere.get('/api/me')).statusCode).toBe(200);
+    expect((await ended(user.id)).map((e) => e.data)).toEqual([{ session: current?.id, current: true }]);
+  });
+
+  it("refuses someone else's session as not found and leaves it working", async () => {
+    const owner = await buildUser(t.db);
+    const intruder = await buildUser(t.db);
+    const ownerClient = await signedInClient(t.app, owner);
+    const intruderClient = await signedInClient(t.app, intruder);
+    const [theirs] = await listOf(ownerClient);
+    const sessionsBefore = await t.db.select().from(sessions).orderBy(sessions.id);
+
+    const res = await intruderClient.delete(`/api/me/sessions/${theirs?.id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('resource.not_found');
+    const unknown = await intruderClient.delete(`/api/me/sessions/${'0'.repeat(32)}`);
+    expect({ ...res.json(), requestId: '', instance: '' }).toEqual({ ...unknown.json(), requestId: '', instance: '' });
+    // The stored id itself does not name a session (wrong shape), nor does the cookie token.
+    const stored = sha256(ownerClient.cookies.get('accord_session') as string);
+    expect((await ownerClient.delete(`/api/me/sessions/${stored}`)).statusCode).toBe(400);
+    expect((await ownerClient.delete(`/api/me/sessions/${stored.slice(0, 32)}`)).statusCode).toBe(404);
+    expect((await ownerClient.delete(`/api/me/sessions/${encodeURIComponent(ownerClient.cookies.get('accord_session') as string)}`)).statusCode).toBe(400);
+
+    expect((await ownerClient.get('/api/me')).statusCode).toBe(200);
+    expect((await intruderClient.get('/api/me')).statusCode).toBe(200);
+    expect(await t.db.select().from(sessions).orderBy(sessions.id)).toEqual(sessionsBefore.map((s) => expect.objectContaining({ id: s.id, userId: s.userId })));
+    expect(await ended(intruder.id)).toEqual([]);
+    expect(await ended(owner.id)).toEqual([]);
+  });
+
+  it('never lists the stored session id or the cookie token', async () => {
+    const user = await buildUser(t.db);
+    const clients = [await signedInClient(t.app, user), await signedInClient(t.app, user)];
+    const res = await clients[0]?.get('/api/me/sessions');
+    const body = res?.body ?? '';
+    const items = JSON.parse(body) as Listed[];
+    expect(items).toHaveLength(2);
+    for (const client of clients) {
+      const token = client.cookies.get('accord_session') as string;
+      expect(body).not.toContain(token);
+      expect(body).not.toContain(sha256(token));
+      expect(body).not.toContain(sha256(token).slice(0, 32));
+    }
+    for (const item of items) expect(Object.keys(item).sort()).toEqual(['createdAt', 'current', 'id', 'lastSeenAt', 'userAgent']);
+    // The handles are stable from one listing to the next.
+    expect((await listOf(clients[1] as TestClient)).map((s) => s.id).sort()).toEqual(items.map((s) => s.id).sort());
+  });
+
+  it('needs a signed-in person', async () => {
+    const res = await new TestClient(t.app).delete(`/api/me/sessions/${'a'.repeat(32)}`);
+    expect(res.statusCode).toBe(401);
   });
 });

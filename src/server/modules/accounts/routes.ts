@@ -13,6 +13,7 @@ import {
   ZMe,
   ZPasswordReset,
   ZPasswordResetRequest,
+  ZSessionHandle,
   ZSessionListItem,
   ZSessionView,
   ZSignIn,
@@ -28,7 +29,7 @@ import { consumeAuthLink } from './links';
 import { changePassword, requestPasswordReset, resetPassword } from './passwords';
 import { presentMe } from './presenter';
 import { updateProfile } from './profile';
-import { createSession, deleteSession, deleteUserSessions } from './sessions';
+import { createSession, deleteSession, deleteUserSessions, endOwnSession, sessionHandle } from './sessions';
 import { signIn } from './sign-in';
 
 const ZOk = z.object({ ok: z.literal(true) });
@@ -95,8 +96,26 @@ export async function accountRoutes(root: FastifyInstance) {
       .where(and(eq(sessions.userId, actor.user.id), gt(sessions.expiresAt, sql`now()`)))
       .orderBy(desc(sessions.lastSeenAt))
       .limit(100);
-    return rows.map((s) => ({ current: s.id === actor.sessionId, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), userAgent: s.userAgent }));
+    return rows.map((s) => ({ id: sessionHandle(s.id), current: s.id === actor.sessionId, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), userAgent: s.userAgent }));
   });
+
+  app.delete(
+    '/api/me/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sign out one device: end one of the signed-in person’s sessions, named by its id from the session list',
+        params: z.object({ id: ZSessionHandle }),
+        response: { 200: z.object({ ok: z.literal(true), current: z.boolean().describe('This was the session making the request: its cookie is cleared') }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const { current } = await root.db.transaction((tx) => endOwnSession(tx, actor.user.id, req.params.id, actor.sessionId));
+      if (current) clearSessionCookie(root, reply);
+      return { ok: true as const, current };
+    },
+  );
 
   app.post(
     '/api/auth/links/consume',

@@ -1,8 +1,10 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import { LIMITS } from '../../../core/limits';
 import { randomToken, sha256 } from '../../crypto';
 import type { Db } from '../../db/client';
 import { sessions } from '../../db/schema';
+import { notFound } from '../../http/errors';
+import { recordAudit } from '../audit/record';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -41,4 +43,31 @@ export async function deleteUserSessions(tx: Db, userId: string, except?: string
     .where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId))
     .returning({ id: sessions.id });
   return deleted.length;
+}
+
+/**
+ * The handle a person's session list shows for a session: derived from the stored id (itself
+ * the SHA-256 of the cookie token), so neither the token nor the stored id ever leaves the server.
+ */
+export const sessionHandle = (sessionId: string) => sha256(`session-handle:${sessionId}`).slice(0, 32);
+
+/**
+ * Ends one of the person's own live sessions, named by its handle. Someone else's session, an
+ * expired one or an unknown handle are all not found.
+ */
+export async function endOwnSession(tx: Db, userId: string, handle: string, currentSessionId: string | undefined): Promise<{ current: boolean }> {
+  const live = await tx
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`)));
+  const target = live.find((s) => sessionHandle(s.id) === handle);
+  if (!target) throw notFound();
+  const deleted = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.id, target.id), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  if (deleted.length === 0) throw notFound();
+  const current = target.id === currentSessionId;
+  await recordAudit(tx, { actorId: userId, action: 'auth.session_ended', targetType: 'user', targetId: userId, data: { session: handle, current } });
+  return { current };
 }
