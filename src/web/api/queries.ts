@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery, type QueryClient as QC } from '@tanstack/react-query';
-import type { ApiTokenView, Me } from '../../core/accounts';
+import type { ApiTokenView, Me, SessionListItem, UpdateMeInput } from '../../core/accounts';
 import type { GroupListItem, GroupOverview } from '../../core/study-groups';
 import type { StudyGroupStatus } from '../../core/roles';
 import { useTranslation } from 'react-i18next';
@@ -9,13 +9,6 @@ import { api, apiGet, isApiError, rememberCsrfToken } from './client';
 export interface SessionData {
   user: Me | null;
   csrfToken: string;
-}
-
-export interface SessionListItem {
-  current: boolean;
-  createdAt: string;
-  lastSeenAt: string;
-  userAgent: string | null;
 }
 
 export interface GroupListParams {
@@ -51,6 +44,7 @@ export const keys = {
   session: ['session'] as const,
   groups: (params: GroupListParams) => ['study-groups', params] as const,
   group: (slug: string) => ['study-group', slug] as const,
+  anyGroup: ['study-group'] as const,
   mySessions: ['me', 'sessions'] as const,
   tokens: ['me', 'tokens'] as const,
   mailbox: ['admin', 'mailbox'] as const,
@@ -149,11 +143,14 @@ export function useMailMessage(id: string) {
 }
 
 /** PATCH /api/me, keeping the cached session in step. */
-export async function updateMe(queryClient: QC, patch: Partial<Pick<Me, 'displayName' | 'timeZone'>> & { locale?: Me['locale'] }) {
+export async function updateMe(queryClient: QC, patch: UpdateMeInput) {
   const me = await api<Me>('PATCH', '/api/me', patch);
   updateMeInCache(queryClient, me);
+  // Overviews list the person with their names and affiliation: show the new ones there too.
+  if ('displayName' in patch || 'names' in patch || 'affiliation' in patch) void queryClient.invalidateQueries({ queryKey: keys.anyGroup });
   return me;
 }
+
 
 function onAuthRequired(queryClient: QC, err: unknown) {
   // The session ended (expired, signed out elsewhere): the sign-in guard takes the person to

@@ -4,6 +4,7 @@ import { currentLocale } from '../i18n';
 import { useTranslation } from 'react-i18next';
 import { personNameParts } from './format';
 import classes from './PersonName.module.css';
+import { textLang } from './text-lang';
 
 interface Props {
   names: PersonNames;
@@ -32,7 +33,7 @@ export function PersonName({ names, displayName, affiliation, size = 'md' }: Pro
         )}
       </Text>
       {affiliation ? (
-        <Text size="sm" c="dimmed" lang="en" className={classes.affiliation}>
+        <Text size="sm" c="dimmed" lang={textLang(affiliation)} className={classes.affiliation}>
           {affiliation}
         </Text>
       ) : null}

@@ -1,13 +1,16 @@
-import { Alert, Button, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UpdateMeInput } from '../../../core/accounts';
 import { LIMITS } from '../../../core/limits';
+import { NAME_SCRIPTS, type NameScript } from '../../../core/people';
 import { updateMe, useMe } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLocale, isLocale, LANGUAGE_NAMES, UI_LOCALES } from '../../i18n';
 import { useChangeLanguage } from '../../i18n/useChangeLanguage';
 import { AccountSection } from './AccountScene';
+import { profileChange, profileForm } from './profile-change';
 
 function utcOffset(zone: string): string {
   try {
@@ -31,11 +34,17 @@ function timeZoneOptions(): { value: string; label: string }[] {
 
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** The language each spelling is written in, for the input's `lang` (fonts, spell checking, input methods). */
+const SCRIPT_LANG: Record<NameScript, string> = { latin: 'en', hangul: 'ko', hanzi: 'zh', kanji: 'ja' };
+
 export function ProfileSection() {
   const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
   const [displayName, setDisplayName] = useState(me.displayName);
+  const [names, setNames] = useState(() => profileForm(me).names);
+  const [affiliation, setAffiliation] = useState(me.affiliation ?? '');
+  const namesHintId = useId();
   const changeLanguage = useChangeLanguage();
   const [timeZone, setTimeZone] = useState<string | null>(me.timeZone);
   const zones = timeZoneOptions();
@@ -43,19 +52,19 @@ export function ProfileSection() {
   const knownZone = (zone: string | null) => Boolean(zone && zones.some((z) => z.value === zone));
   const options = timeZone && !knownZone(timeZone) ? [{ value: timeZone, label: timeZone }, ...zones] : zones;
 
-  const save = useMutation({
-    mutationFn: () =>
-      updateMe(queryClient, {
-        ...(displayName.trim() !== me.displayName ? { displayName: displayName.trim() } : {}),
-        ...(timeZone && timeZone !== me.timeZone ? { timeZone } : {}),
-      }),
-  });
-  // The API sets a zone but cannot clear one: no zone chosen is not a change.
-  const dirty = displayName.trim() !== me.displayName || (timeZone !== null && timeZone !== me.timeZone);
+  const change = profileChange(me, { displayName, names, affiliation, timeZone });
+  const dirty = Object.keys(change).length > 0;
+  const save = useMutation({ mutationFn: (patch: UpdateMeInput) => updateMe(queryClient, patch) });
+  const spellingLabels: Record<NameScript, string> = {
+    latin: t('account.nameLatin'),
+    hangul: t('account.nameHangul'),
+    hanzi: t('account.nameHanzi'),
+    kanji: t('account.nameKanji'),
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (displayName.trim()) save.mutate();
+    if (displayName.trim() && dirty) save.mutate(change);
   };
 
   return (
@@ -79,16 +88,6 @@ export function ProfileSection() {
             </Text>
           </div>
         ) : null}
-        {me.affiliation ? (
-          <div>
-            <Text component="dt" size="xs" c="dimmed">
-              {t('account.affiliation')}
-            </Text>
-            <Text component="dd" m={0} size="sm" lang="en">
-              {me.affiliation}
-            </Text>
-          </div>
-        ) : null}
       </SimpleGrid>
       <form onSubmit={submit}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -103,6 +102,52 @@ export function ProfileSection() {
             }}
             error={!displayName.trim() ? t('errors.validation.failed') : undefined}
           />
+          <TextInput
+            label={t('account.affiliation')}
+            placeholder={t('account.affiliationPlaceholder')}
+            autoComplete="organization"
+            maxLength={LIMITS.nameMax}
+            value={affiliation}
+            onChange={(e) => {
+              setAffiliation(e.currentTarget.value);
+              save.reset();
+            }}
+          />
+        </SimpleGrid>
+        <Fieldset
+          variant="unstyled"
+          mt="lg"
+          mx={0}
+          styles={{ legend: { marginBottom: 2 } }}
+          aria-describedby={namesHintId}
+          legend={
+            <Text component="span" fw={600} size="sm">
+              {t('account.namesTitle')}
+            </Text>
+          }
+        >
+          <Text id={namesHintId} size="xs" c="dimmed" mb="sm">
+            {t('account.namesHint')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            {NAME_SCRIPTS.map((script) => (
+              <TextInput
+                key={script}
+                label={spellingLabels[script]}
+                lang={SCRIPT_LANG[script]}
+                autoComplete="off"
+                maxLength={LIMITS.nameMax}
+                value={names[script]}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setNames((prev) => ({ ...prev, [script]: value }));
+                  save.reset();
+                }}
+              />
+            ))}
+          </SimpleGrid>
+        </Fieldset>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" mt="lg">
           <Select
             label={t('account.language')}
             data={UI_LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
@@ -118,6 +163,8 @@ export function ProfileSection() {
             <Select
               label={t('account.timeZone')}
               description={t('account.timeZoneHint')}
+              // The hint under the field keeps the field in line with the language beside it.
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               placeholder={t('account.timeZonePlaceholder')}
               data={options}
               value={timeZone}
@@ -127,6 +174,8 @@ export function ProfileSection() {
               }}
               searchable
               allowDeselect={false}
+              clearable
+              clearButtonProps={{ 'aria-label': t('account.timeZoneClear') }}
               nothingFoundMessage={t('common.none')}
               maxDropdownHeight={280}
               comboboxProps={{ shadow: 'md' }}
