@@ -151,6 +151,16 @@ export async function updateMe(queryClient: QC, patch: UpdateMeInput) {
   return me;
 }
 
+/** Ends one of the person's sessions (a device); the session list is refreshed. */
+export async function endSession(queryClient: QC, session: SessionListItem) {
+  try {
+    await api<{ ok: true; current: boolean }>('DELETE', `/api/me/sessions/${encodeURIComponent(session.id)}`);
+  } catch (err) {
+    // Already ended (signed out there, or expired): the refreshed list shows it gone.
+    if (!(isApiError(err) && err.status === 404)) throw err;
+  }
+  await queryClient.invalidateQueries({ queryKey: keys.mySessions });
+}
 
 function onAuthRequired(queryClient: QC, err: unknown) {
   // The session ended (expired, signed out elsewhere): the sign-in guard takes the person to

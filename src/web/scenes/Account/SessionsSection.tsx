@@ -1,10 +1,12 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { SessionListItem } from '../../../core/accounts';
 import { api } from '../../api/client';
-import { forgetSignedInUser, useMe, useMySessions } from '../../api/queries';
+import { endSession, forgetSignedInUser, useMe, useMySessions } from '../../api/queries';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { describeUserAgent, formatDateTime } from '../../components/format';
@@ -19,7 +21,9 @@ export function SessionsSection() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [confirming, { open, close }] = useDisclosure(false);
+  const [ending, setEnding] = useState<SessionListItem | null>(null);
   const locale = currentLocale();
+  const device = (s: SessionListItem) => (s.userAgent ? describeUserAgent(s.userAgent) : t('account.unknownDevice'));
 
   const signOutEverywhere = async () => {
     await api<{ ended: number }>('DELETE', '/api/sessions');
@@ -34,13 +38,13 @@ export function SessionsSection() {
       {sessions.isError ? <ErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} /> : null}
       {sessions.data ? (
         <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-          {sessions.data.map((s, i) => (
-            <Paper component="li" key={`${s.createdAt}-${i}`} withBorder radius="sm" px="md" py="sm" bg={s.current ? 'navy.0' : undefined}>
+          {sessions.data.map((s) => (
+            <Paper component="li" key={s.id} withBorder radius="sm" px="md" py="sm" bg={s.current ? 'navy.0' : undefined}>
               <Group justify="space-between" gap="xs" wrap="wrap">
                 <div>
                   <Group gap="xs">
-                    <Text size="sm" fw={550} lang="en">
-                      {s.userAgent ? describeUserAgent(s.userAgent) : t('account.unknownDevice')}
+                    <Text size="sm" fw={550} lang={s.userAgent ? 'en' : undefined}>
+                      {device(s)}
                     </Text>
                     {s.current ? (
                       <Badge size="sm" variant="filled" color="navy" radius="sm" tt="none">
@@ -52,6 +56,17 @@ export function SessionsSection() {
                     {t('account.signedInAt', { date: formatDateTime(s.createdAt, locale, me.timeZone) })} · {t('account.lastSeen', { date: formatDateTime(s.lastSeenAt, locale, me.timeZone) })}
                   </Text>
                 </div>
+                {!s.current ? (
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="compact-sm"
+                    onClick={() => setEnding(s)}
+                    aria-label={t('account.signOutDeviceLabel', { device: device(s), date: formatDateTime(s.lastSeenAt, locale, me.timeZone) })}
+                  >
+                    {t('account.signOutDevice')}
+                  </Button>
+                ) : null}
               </Group>
             </Paper>
           ))}
@@ -69,6 +84,14 @@ export function SessionsSection() {
         message={t('account.signOutEverywhereConfirm')}
         confirmLabel={t('account.signOutEverywhere')}
         onConfirm={signOutEverywhere}
+      />
+      <ConfirmModal
+        opened={ending !== null}
+        onClose={() => setEnding(null)}
+        title={t('account.signOutDeviceTitle')}
+        message={ending ? t('account.signOutDeviceConfirm', { device: device(ending) }) : ''}
+        confirmLabel={t('account.signOutDevice')}
+        onConfirm={() => (ending ? endSession(queryClient, ending) : Promise.resolve())}
       />
     </AccountSection>
   );
