@@ -13,4 +13,8 @@ export const LIMITS = {
   sessionIdleDays: 30,
   sessionAbsoluteDays: 90,
   pageSizeMax: 100,
+  coChairCommitteesMax: 12,
+  plannedMeetingsMax: 24,
+  reviewMax: 10_000,
+  reasonsMax: 10_000,
 } as const;

@@ -64,7 +64,7 @@ export async function buildStudyGroup(
       title,
       status: attrs.status ?? 'active',
       termStart: attrs.termStart ?? '2020-01-01',
-      termEnd: '2022-12-31',
+      termEnd: `${Number((attrs.termStart ?? '2020-01-01').slice(0, 4)) + 2}-12-31`,
       charter: attrs.charter ?? minimalCharter(title),
     })
     .returning();

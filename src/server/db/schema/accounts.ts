@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PersonNames } from '../../../core/people';
 import { memberCommittees } from './council';
+import { groupInvitations } from './study-groups';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -61,6 +62,8 @@ export const authLinks = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /** For an invitation into a group: accepting the link accepts it. */
+    groupInvitationId: uuid('group_invitation_id').references((): AnyPgColumn => groupInvitations.id, { onDelete: 'cascade' }),
   },
   (t) => [uniqueIndex('auth_links_token_key').on(t.tokenHash), index('auth_links_user_idx').on(t.userId)],
 );

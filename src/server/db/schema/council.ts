@@ -80,6 +80,7 @@ export const scMeetings = pgTable(
     number: integer('number').notNull(),
     heldOn: date('held_on').notNull(),
     place: text('place').notNull(),
+    note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('sc_meetings_number_key').on(t.councilId, t.number)],

@@ -1,4 +1,7 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Transition } from '../../../core/lifecycle';
+import type { ProposalContent } from '../../../core/proposals';
 import type { Charter } from '../../../core/charter';
 import type { GroupRole, MeetingStatus, StudyGroupStatus } from '../../../core/roles';
 import { users } from './accounts';
@@ -18,13 +21,112 @@ export const studyGroups = pgTable(
     termStart: date('term_start').notNull(),
     termEnd: date('term_end').notNull(),
     proposingCommitteeId: uuid('proposing_committee_id').references(() => memberCommittees.id),
+    /** 'sub_group' for an experts group formed under `parentGroupId`. */
+    kind: text('kind').$type<'study_group' | 'sub_group'>().notNull().default('study_group'),
+    parentGroupId: uuid('parent_group_id').references((): AnyPgColumn => studyGroups.id),
+    /** A sub-group's focus: the idea or agenda item it develops. */
+    focus: text('focus'),
+    /** The group this one follows on from (objective (d)). */
+    followsGroupId: uuid('follows_group_id').references((): AnyPgColumn => studyGroups.id),
+    /** Who drafted the proposal: a proposer, with the proposing committee's SC member. */
+    createdBy: uuid('created_by').references(() => users.id),
     approvedAtScMeetingId: uuid('approved_at_sc_meeting_id').references(() => scMeetings.id),
     charter: jsonb('charter').$type<Charter>().notNull(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('study_groups_slug_key').on(t.slug), index('study_groups_council_idx').on(t.councilId)],
+  (t) => [
+    uniqueIndex('study_groups_slug_key').on(t.slug),
+    index('study_groups_council_idx').on(t.councilId),
+    index('study_groups_parent_idx').on(t.parentGroupId),
+    index('study_groups_follows_idx').on(t.followsGroupId),
+    check('study_groups_term_order', sql`${t.termEnd} >= ${t.termStart}`),
+  ],
+);
+
+/**
+ * Each saved state of a proposal. A version is never changed once submitted: a revision after
+ * the SC returned it is a new version, so the history shows what the SC saw each time.
+ */
+export const proposalVersions = pgTable(
+  'proposal_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => studyGroups.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    content: jsonb('content').$type<ProposalContent>().notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('proposal_versions_number_key').on(t.groupId, t.number)],
+);
+
+/** Review comments on a submitted proposal, seen by the Steering Committee and the proposers. */
+export const proposalReviews = pgTable(
+  'proposal_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => studyGroups.id, { onDelete: 'cascade' }),
+    versionNumber: integer('version_number').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('proposal_reviews_group_idx').on(t.groupId, t.createdAt)],
+);
+
+/** Every lifecycle step, with the SC meeting that decided it when there was one. */
+export const groupDecisions = pgTable(
+  'group_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => studyGroups.id, { onDelete: 'cascade' }),
+    transition: text('transition').$type<Transition>().notNull(),
+    fromStatus: text('from_status').$type<StudyGroupStatus>().notNull(),
+    toStatus: text('to_status').$type<StudyGroupStatus>().notNull(),
+    scMeetingId: uuid('sc_meeting_id').references(() => scMeetings.id),
+    reasons: text('reasons'),
+    /** For an extension: the new end of the term. */
+    termEnd: date('term_end'),
+    versionNumber: integer('version_number'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('group_decisions_group_idx').on(t.groupId, t.decidedAt)],
+);
+
+/** An emailed invitation to take a role in a group; accepting it creates the membership. */
+export const groupInvitations = pgTable(
+  'group_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => studyGroups.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role').$type<GroupRole>().notNull(),
+    committeeId: uuid('committee_id').references(() => memberCommittees.id),
+    userId: uuid('user_id').references(() => users.id),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('group_invitations_group_idx').on(t.groupId),
+    // One open invitation per address, group and role.
+    uniqueIndex('group_invitations_open_key').on(t.groupId, t.email, t.role).where(sql`accepted_at IS NULL AND revoked_at IS NULL`),
+  ],
 );
 
 export const studyGroupCoChairs = pgTable(
@@ -56,8 +158,15 @@ export const groupMemberships = pgTable(
     committeeId: uuid('committee_id').references(() => memberCommittees.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by').references(() => users.id),
   },
-  (t) => [index('group_memberships_group_idx').on(t.groupId), index('group_memberships_user_idx').on(t.userId)],
+  (t) => [
+    index('group_memberships_group_idx').on(t.groupId),
+    index('group_memberships_user_idx').on(t.userId),
+    uniqueIndex('group_memberships_active_role_key').on(t.groupId, t.userId, t.role).where(sql`ended_at IS NULL`),
+    // One head per delegation at a time.
+    uniqueIndex('group_memberships_one_head_key').on(t.groupId, t.committeeId).where(sql`role = 'delegation_head' AND ended_at IS NULL`),
+  ],
 );
 
 export const meetings = pgTable(
