@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZCharter } from './charter';
 import { LIMITS } from './limits';
 import { ZPersonNames } from './people';
+import { GROUP_ACTIONS } from './policies';
 import { COMMITTEE_MEMBERSHIP_TYPES, GROUP_ROLES, MEETING_STATUSES, STUDY_GROUP_STATUSES } from './roles';
 
 export const ZCommitteeRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
@@ -68,7 +69,6 @@ export const ZDelegationView = z.object({
 });
 export type DelegationView = z.infer<typeof ZDelegationView>;
 
-export const GROUP_ACTIONS = ['view'] as const;
 
 export const ZGroupOverview = ZGroupListItem.extend({
   charter: ZCharter,
@@ -79,6 +79,7 @@ export const ZGroupOverview = ZGroupListItem.extend({
   observers: z.array(ZPersonView),
   support: z.array(ZPersonView),
   meetings: z.array(ZMeetingView),
+  /** What the viewer may do now, from the role-and-action table (src/core/policies.ts). */
   allowedActions: z.array(z.enum(GROUP_ACTIONS)),
 });
 export type GroupOverview = z.infer<typeof ZGroupOverview>;

@@ -4,6 +4,7 @@ import type { studyGroups } from '../db/schema';
 import type { Actor } from '../http/actor';
 import type { Change, ChangeFeed } from './change-feed';
 import type { CachedBody } from '../http/cached-body';
+import type { CouncilRoleRow } from '../modules/study-groups/policy';
 import { LruCache } from './lru';
 
 export interface CachedSession {
@@ -25,6 +26,8 @@ export interface GroupSnapshot {
   group: typeof studyGroups.$inferSelect;
   overview: Omit<GroupOverview, 'myRoles' | 'allowedActions'>;
   roles: Map<string, GroupRole[]>;
+  /** Co-chairs of the parent group, for a sub-group (they see everything in it). */
+  parentCoChairIds: Set<string>;
   /** Prepared responses, one per variant (language asked for, viewer's roles): few per group. */
   bodies: LruCache<string, CachedBody>;
 }
@@ -37,7 +40,7 @@ export interface GroupSnapshot {
 export class AppCaches {
   readonly sessions = new LruCache<string, CachedSession>(20_000, 60_000);
   readonly tokens = new LruCache<string, CachedToken>(5_000, 60_000);
-  readonly councilRoles = new LruCache<string, Set<string>>(20_000, 60_000);
+  readonly councilRoles = new LruCache<string, CouncilRoleRow[]>(20_000, 60_000);
   readonly groups = new LruCache<string, GroupSnapshot>(2_000, 300_000);
   private generation = 0;
 
@@ -93,14 +96,15 @@ export class AppCaches {
         break;
       case 'study_groups': {
         const groups = ids('id');
-        this.groups.deleteWhere((g) => groups.has(g.group.id));
+        this.groups.deleteWhere((g) => groups.has(g.group.id) || (g.group.parentGroupId !== null && groups.has(g.group.parentGroupId)));
         break;
       }
       case 'group_memberships':
       case 'study_group_co_chairs':
       case 'meetings': {
         const groups = ids('group_id', 'old_group_id');
-        this.groups.deleteWhere((g) => groups.has(g.group.id));
+        // A sub-group's snapshot holds its parent's co-chairs.
+        this.groups.deleteWhere((g) => groups.has(g.group.id) || (g.group.parentGroupId !== null && groups.has(g.group.parentGroupId)));
         break;
       }
       default:

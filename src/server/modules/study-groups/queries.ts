@@ -6,7 +6,7 @@ import type { CommitteeMembershipType, GroupRole } from '../../../core/roles';
 import type { Db } from '../../db/client';
 import type { GroupSnapshot } from '../../cache/caches';
 import { LruCache } from '../../cache/lru';
-import { committeeMemberships, councilRoles, councils, groupMemberships, meetings, memberCommittees, scMeetings, studyGroupCoChairs, studyGroups, users } from '../../db/schema';
+import { committeeMemberships, councils, groupMemberships, meetings, memberCommittees, scMeetings, studyGroupCoChairs, studyGroups, users } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { visibleGroupCondition } from './policy';
 
@@ -93,15 +93,6 @@ export async function findGroupBySlug(db: Db, slug: string): Promise<GroupRow | 
   return group;
 }
 
-/** The councils in which the person holds a current role (secretariat, Steering Committee). */
-export async function councilIdsOf(db: Db, userId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ councilId: councilRoles.councilId })
-    .from(councilRoles)
-    .where(and(eq(councilRoles.userId, userId), isNull(councilRoles.endedAt)));
-  return new Set(rows.map((r) => r.councilId));
-}
-
 /** Loads what every viewer of the group shares: the overview and each participant's roles. */
 export async function loadGroupSnapshot(db: Db, slug: string): Promise<GroupSnapshot | undefined> {
   const group = await findGroupBySlug(db, slug);
@@ -111,9 +102,17 @@ export async function loadGroupSnapshot(db: Db, slug: string): Promise<GroupSnap
   for (const p of [...overview.delegations.flatMap((d) => (d.head ? [d.head, ...d.members] : d.members)), ...overview.observers, ...overview.support, ...overview.coChairs.flatMap((c) => c.people)]) {
     roles.set(p.id, p.roles);
   }
+  const parentCoChairIds = new Set<string>();
+  if (group.parentGroupId) {
+    const rows = await db
+      .select({ userId: groupMemberships.userId })
+      .from(groupMemberships)
+      .where(and(eq(groupMemberships.groupId, group.parentGroupId), eq(groupMemberships.role, 'co_chair'), isNull(groupMemberships.endedAt)));
+    for (const r of rows) parentCoChairIds.add(r.userId);
+  }
   // Checked against the response schema once here, rather than on every request.
   ZSharedOverview.parse(overview);
-  return { group, overview, roles, bodies: new LruCache(64, 3_600_000) };
+  return { group, overview, roles, parentCoChairIds, bodies: new LruCache(64, 3_600_000) };
 }
 
 /** Everything the group's overview page shows, assembled in a fixed number of queries. */

@@ -5,9 +5,8 @@ import { ZGroupList, ZGroupListQuery, ZGroupOverview, type GroupOverview } from 
 import { requireActor } from '../../http/auth';
 import { ZLocale } from '../../../core/charter';
 import { CachedBody } from '../../http/cached-body';
-import { notFound } from '../../http/errors';
-import { canSeeGroup } from './policy';
-import { councilIdsOf, listVisibleGroups, loadGroupSnapshot } from './queries';
+import { groupAccess } from './policy';
+import { listVisibleGroups } from './queries';
 
 const tags = ['study-groups'];
 const ZSlugParams = z.object({ slug: z.string().min(1).max(120).regex(/^[a-z0-9-]+$/) });
@@ -33,21 +32,16 @@ export async function studyGroupRoutes(root: FastifyInstance) {
     },
     async (req, reply) => {
     const actor = requireActor(req);
-    const { caches, db } = root;
-    const [snapshot, councilIds] = await Promise.all([
-      caches.read(caches.groups, req.params.slug, () => loadGroupSnapshot(db, req.params.slug)),
-      caches.read(caches.councilRoles, actor.user.id, () => councilIdsOf(db, actor.user.id)),
-    ]);
-    // Not visible answers exactly as not there.
-    if (!snapshot || !canSeeGroup(actor, snapshot, councilIds ?? new Set())) throw notFound('No study group at this address, or you may not see it.');
+    const { snapshot, allowed } = await groupAccess(root, actor, req.params.slug);
     const myRoles = snapshot.roles.get(actor.user.id) ?? [];
     const lang = req.query.lang;
-    const key = `${lang ?? '*'}|${myRoles.join(',')}`;
+    // Bodies differ only by language and by what the viewer is and may do.
+    const key = `${lang ?? '*'}|${myRoles.join(',')}|${allowed.join(',')}`;
     let body = snapshot.bodies.get(key);
     if (!body) {
       const { charter } = snapshot.overview;
       const texts = lang ? Object.fromEntries(Object.entries(charter.texts).filter(([l]) => l === lang || l === charter.authoritative)) : charter.texts;
-      const view: GroupOverview = { ...snapshot.overview, charter: { ...charter, texts }, myRoles, allowedActions: ['view'] };
+      const view: GroupOverview = { ...snapshot.overview, charter: { ...charter, texts }, myRoles, allowedActions: allowed };
       body = new CachedBody(JSON.stringify(view));
       snapshot.bodies.set(key, body);
     }
