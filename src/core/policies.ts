@@ -16,6 +16,7 @@ export const GROUP_ACTIONS = [
   'proposal.submit',
   'proposal.withdraw',
   'proposal.review',
+  'reviews.view',
   'proposal.decide',
   'group.activate',
   'group.extend',
@@ -57,6 +58,8 @@ export const GROUP_POLICY: Record<GroupAction, Rule> = {
   'proposal.submit': { who: ['proposer'], statuses: ['draft', 'returned'] },
   'proposal.withdraw': { who: ['proposer'], statuses: ['draft', 'submitted', 'returned'] },
   'proposal.review': { who: ['admin', 'council_secretariat', 'sc_co_chair', 'sc_member', 'proposer'], statuses: ['submitted', 'returned'] },
+  // Review comments are seen by the Steering Committee and the proposers, whatever came after.
+  'reviews.view': { who: ['admin', 'council_secretariat', 'sc_co_chair', 'sc_member', 'proposer'], subGroup: [] },
   'proposal.decide': { who: ['admin', 'council_secretariat', 'sc_co_chair'], statuses: ['submitted'] },
   'group.activate': { who: ['admin', 'council_secretariat'], statuses: ['approved'] },
   'group.extend': { who: ['admin', 'council_secretariat', 'sc_co_chair'], statuses: ['approved', 'active', 'concluding'] },

@@ -35,3 +35,68 @@ export const ZProposalContent = z
     }
   });
 export type ProposalContent = z.infer<typeof ZProposalContent>;
+
+export const ZCreateProposal = z.object({
+  content: ZProposalContent,
+  note: z.string().trim().max(300).optional(),
+});
+
+/** A new draft version; `baseVersion` is the version the editor started from (stale → 409). */
+export const ZSaveProposal = z.object({
+  content: ZProposalContent,
+  note: z.string().trim().max(300).optional(),
+  baseVersion: z.number().int().min(1),
+});
+
+export const ZTransitionRequest = z.object({
+  transition: z.enum(['submit', 'withdraw', 'approve', 'return', 'reject', 'activate', 'extend', 'begin_conclusion', 'conclude']),
+  /** The numbered Steering Committee meeting that decided (approve, return, reject, extend). */
+  scMeetingNumber: z.number().int().min(1).optional(),
+  reasons: z.string().trim().min(1).max(LIMITS.reasonsMax).optional(),
+  /** For an extension: the new end of the term. */
+  termEnd: ZPlainDate.optional(),
+});
+
+export const ZVersionSummary = z.object({
+  number: z.number().int(),
+  note: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  createdBy: z.string().nullable(),
+  submittedAt: z.iso.datetime().nullable(),
+});
+
+export const ZDecisionView = z.object({
+  transition: z.string(),
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  scMeeting: z.object({ number: z.number().int(), heldOn: ZPlainDate, place: z.string() }).nullable(),
+  reasons: z.string().nullable(),
+  termEnd: ZPlainDate.nullable(),
+  versionNumber: z.number().int().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.iso.datetime(),
+});
+export type DecisionView = z.infer<typeof ZDecisionView>;
+
+export const ZReviewView = z.object({
+  id: z.uuid(),
+  versionNumber: z.number().int(),
+  author: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const ZCreateReview = z.object({ body: z.string().trim().min(1).max(LIMITS.reviewMax) });
+
+export const ZProposalView = z.object({
+  slug: z.string(),
+  status: z.string(),
+  current: ZVersionSummary.extend({ content: ZProposalContent }),
+  versions: z.array(ZVersionSummary),
+  decisions: z.array(ZDecisionView),
+  /** Present only for those who may read the Steering Committee's review. */
+  reviews: z.array(ZReviewView).nullable(),
+  allowedTransitions: z.array(z.string()),
+  allowedActions: z.array(z.string()),
+});
+export type ProposalView = z.infer<typeof ZProposalView>;

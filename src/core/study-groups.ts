@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCharter } from './charter';
+import { ZCharter, ZLocale } from './charter';
 import { LIMITS } from './limits';
 import { ZPersonNames } from './people';
 import { GROUP_ACTIONS } from './policies';
@@ -83,3 +83,10 @@ export const ZGroupOverview = ZGroupListItem.extend({
   allowedActions: z.array(z.enum(GROUP_ACTIONS)),
 });
 export type GroupOverview = z.infer<typeof ZGroupOverview>;
+
+export const ZCreateSubGroup = z.object({
+  title: z.string().trim().min(1).max(300),
+  focus: z.string().trim().min(1).max(5_000),
+  /** The language the title and focus are written in; defaults to the creator's. */
+  language: ZLocale.optional(),
+});

@@ -20,6 +20,8 @@ import { mailJobHandlers } from './mail/jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 import { accountRoutes } from './modules/accounts/routes';
 import { adminRoutes } from './modules/admin/routes';
+import { proposalRoutes } from './modules/proposals/routes';
+import { activateDueGroups } from './modules/proposals/transition-group';
 import { studyGroupRoutes } from './modules/study-groups/routes';
 import { systemRoutes } from './modules/system/routes';
 import { webDistFolder } from './paths';
@@ -128,11 +130,26 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes);
   await app.register(accountRoutes);
   await app.register(studyGroupRoutes);
+  await app.register(proposalRoutes);
   await app.register(adminRoutes);
   await registerWeb(app, pageNonce);
 
-  app.addHook('onReady', async () => jobs.start());
+  // Approved groups become active on their start date: checked at start and every hour.
+  let activation: NodeJS.Timeout | undefined;
+  const activate = () =>
+    activateDueGroups(database.db).then(
+      (n) => n && app.log.info({ groups: n }, 'activated groups whose term began'),
+      (err: unknown) => app.log.error({ err }, 'activating due groups failed'),
+    );
+  app.addHook('onReady', async () => {
+    jobs.start();
+    if (config.jobsPollMs > 0) {
+      void activate();
+      activation = setInterval(() => void activate(), 3_600_000);
+    }
+  });
   app.addHook('onClose', async () => {
+    if (activation) clearInterval(activation);
     await jobs.stop();
     await changes.stop();
     mailer.close();

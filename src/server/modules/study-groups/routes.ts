@@ -5,10 +5,16 @@ import { ZGroupList, ZGroupListQuery, ZGroupOverview, type GroupOverview } from 
 import { requireActor } from '../../http/auth';
 import { ZLocale } from '../../../core/charter';
 import { CachedBody } from '../../http/cached-body';
-import { groupAccess } from './policy';
+import { ZCreateSubGroup } from '../../../core/study-groups';
+import { ZTimeline } from '../../../core/timeline';
+import { LOCALES, type Locale } from '../../../core/charter';
+import { authorize, groupAccess } from './policy';
+import { createSubGroup } from './create-sub-group';
+import { groupTimeline } from './timeline';
 import { listVisibleGroups } from './queries';
 
 const tags = ['study-groups'];
+const isLocale = (v: unknown): v is Locale => (LOCALES as readonly unknown[]).includes(v);
 const ZSlugParams = z.object({ slug: z.string().min(1).max(120).regex(/^[a-z0-9-]+$/) });
 
 export async function studyGroupRoutes(root: FastifyInstance) {
@@ -46,6 +52,24 @@ export async function studyGroupRoutes(root: FastifyInstance) {
       snapshot.bodies.set(key, body);
     }
     return body.send(req, reply);
+    },
+  );
+
+  app.get('/api/study-groups/:slug/timeline', { schema: { tags, summary: "The group's term as a timeline, with what comes next", params: ZSlugParams, response: { 200: ZTimeline } } }, async (req) => {
+    const { snapshot } = await groupAccess(root, requireActor(req), req.params.slug);
+    return groupTimeline(root.db, snapshot);
+  });
+
+  app.post(
+    '/api/study-groups/:slug/sub-groups',
+    { schema: { tags, summary: 'Form a sub-group (experts group) around one idea or agenda item', params: ZSlugParams, body: ZCreateSubGroup, response: { 201: z.object({ slug: z.string(), title: z.string() }) } } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const access = await groupAccess(root, actor, req.params.slug);
+      authorize(access, 'subgroup.create');
+      const language = req.body.language ?? (isLocale(actor.user.locale) ? actor.user.locale : 'en');
+      const sub = await root.db.transaction((tx) => createSubGroup(tx, { actor, parent: access.snapshot.group, title: req.body.title, focus: req.body.focus, language }));
+      return reply.code(201).send({ slug: sub.slug, title: sub.title });
     },
   );
 }
