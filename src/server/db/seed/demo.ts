@@ -1,9 +1,11 @@
 import type { Charter } from '../../../core/charter';
 import type { Db } from '../client';
-import { committeeMemberships, councilRoles, councils, groupMemberships, meetings, memberCommittees, studyGroupCoChairs, studyGroups, users } from '../schema';
+import { eq } from 'drizzle-orm';
+import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupMemberships, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
 import { seedCharterTexts } from './charter';
 import { cscapCommittees } from './committees';
 import { demoPeople } from './people';
+import { maritimeProposal } from './second-proposal';
 
 export const DEMO_GROUP_SLUG = 'northeast-asia-peace-and-cooperation';
 
@@ -87,11 +89,134 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
   await tx.insert(groupMemberships).values(membershipRows);
 
   // The proposal: Seoul in October 2019, then China, Japan and the US, dates to be set.
-  await tx.insert(meetings).values([
-    { groupId: group.id, sequence: 1, hostCommitteeId: committeeId('KR'), city: 'Seoul', timeZone: 'Asia/Seoul', plannedMonth: '2019-10' },
-    { groupId: group.id, sequence: 2, hostCommitteeId: committeeId('CN') },
-    { groupId: group.id, sequence: 3, hostCommitteeId: committeeId('JP') },
-    { groupId: group.id, sequence: 4, hostCommitteeId: committeeId('US') },
+  const plannedMeetings = [
+    { hostCommitteeId: committeeId('KR'), city: 'Seoul', plannedMonth: '2019-10' },
+    { hostCommitteeId: committeeId('CN'), city: null, plannedMonth: null },
+    { hostCommitteeId: committeeId('JP'), city: null, plannedMonth: null },
+    { hostCommitteeId: committeeId('US'), city: null, plannedMonth: null },
+  ];
+  await tx.insert(meetings).values(
+    plannedMeetings.map((m, i) => ({ groupId: group.id, sequence: i + 1, ...m, ...(m.city === 'Seoul' ? { timeZone: 'Asia/Seoul' } : {}) })),
+  );
+
+  // How the group came to be: CSCAP-Korea's representative proposed it, the Steering
+  // Committee approved it, and it became active on its start date.
+  const proposer = userIds['sc-kr'] as string;
+  const [scMeeting] = await tx
+    .insert(scMeetings)
+    .values({ councilId: council.id, number: 50, heldOn: '2019-06-03', place: 'Kuala Lumpur', note: 'Demo record: the number, date and place are illustrative.' })
+    .returning();
+  await tx.insert(scMeetings).values({ councilId: council.id, number: 51, heldOn: '2019-12-02', place: 'Hanoi', note: 'Demo record: the number, date and place are illustrative.' });
+  if (!scMeeting) throw new Error('SC meeting insert returned nothing');
+  await tx.update(studyGroups).set({ createdBy: proposer, approvedAtScMeetingId: scMeeting.id }).where(eq(studyGroups.id, group.id));
+  await tx.insert(proposalVersions).values({
+    groupId: group.id,
+    number: 1,
+    content: {
+      charter,
+      termStart: '2019-09-01',
+      termEnd: '2021-08-31',
+      proposingCommitteeId: committeeId('KR'),
+      coChairCommitteeIds: ['KR', 'CN', 'JP', 'US'].map(committeeId),
+      plannedMeetings,
+    },
+    note: 'As submitted to the Steering Committee',
+    createdBy: proposer,
+    createdAt: new Date('2019-05-10T02:00:00Z'),
+    submittedAt: new Date('2019-05-15T02:00:00Z'),
+  });
+  const secretariat = userIds.secretariat as string;
+  await tx.insert(groupDecisions).values([
+    { groupId: group.id, transition: 'submit', fromStatus: 'draft', toStatus: 'submitted', versionNumber: 1, decidedBy: proposer, decidedAt: new Date('2019-05-15T02:00:00Z') },
+    { groupId: group.id, transition: 'approve', fromStatus: 'submitted', toStatus: 'approved', scMeetingId: scMeeting.id, versionNumber: 1, decidedBy: userIds['sc-cochair-sg'] as string, decidedAt: new Date('2019-06-03T08:00:00Z') },
+    { groupId: group.id, transition: 'activate', fromStatus: 'approved', toStatus: 'active', reasons: 'The term began.', versionNumber: 1, decidedBy: secretariat, decidedAt: new Date('2019-09-01T00:00:00Z') },
   ]);
+  await tx.insert(auditEvents).values([
+    { actorId: proposer, action: 'proposal.created', targetType: 'study_group', targetId: group.id, groupId: group.id, data: { title: group.title }, at: new Date('2019-05-10T02:00:00Z') },
+    { actorId: proposer, action: 'group.submit', targetType: 'study_group', targetId: group.id, groupId: group.id, data: { from: 'draft', to: 'submitted' }, at: new Date('2019-05-15T02:00:00Z') },
+    { actorId: userIds['sc-cochair-sg'] as string, action: 'group.approve', targetType: 'study_group', targetId: group.id, groupId: group.id, data: { from: 'submitted', to: 'approved', scMeeting: 50 }, at: new Date('2019-06-03T08:00:00Z') },
+    { actorId: secretariat, action: 'group.activate', targetType: 'study_group', targetId: group.id, groupId: group.id, data: { from: 'approved', to: 'active' }, at: new Date('2019-09-01T00:00:00Z') },
+  ]);
+
+  // A sub-group formed around one item of the 'Open' agenda.
+  const krCoChair = userIds['kr-cochair'] as string;
+  const [sub] = await tx
+    .insert(studyGroups)
+    .values({
+      councilId: council.id,
+      slug: `${DEMO_GROUP_SLUG}-trust-building`,
+      title: 'Experts Group on Trust-Building Measures on the Korean Peninsula',
+      kind: 'sub_group',
+      parentGroupId: group.id,
+      focus: 'Trust-building measures on the Korean Peninsula, one of the issues named in the proposal’s ‘Open’ principle.',
+      status: 'active',
+      termStart: '2019-09-01',
+      termEnd: '2021-08-31',
+      charter: {
+        authoritative: 'en',
+        texts: {
+          en: {
+            title: 'Experts Group on Trust-Building Measures on the Korean Peninsula',
+            shortTitle: 'Trust-Building Measures',
+            introduction: ['An experts group formed under the study group to develop one component of the regional cooperation framework: trust-building measures on the Korean Peninsula.'],
+            principles: [],
+            format: [],
+            objectives: [],
+            anticipatedOutput: [],
+            differsFromPrevious: [],
+            keyQuestions: [],
+          },
+        },
+      },
+      createdBy: krCoChair,
+    })
+    .returning();
+  if (!sub) throw new Error('sub-group insert returned nothing');
+  await tx.insert(groupMemberships).values([
+    { groupId: sub.id, userId: krCoChair, role: 'co_chair', committeeId: committeeId('KR') },
+    { groupId: sub.id, userId: userIds['cn-member'] as string, role: 'member', committeeId: committeeId('CN') },
+    { groupId: sub.id, userId: userIds['us-member'] as string, role: 'member', committeeId: committeeId('US') },
+    { groupId: sub.id, userId: userIds['eu-observer'] as string, role: 'observer', committeeId: null },
+  ]);
+  await tx.insert(auditEvents).values({ actorId: krCoChair, action: 'subgroup.created', targetType: 'study_group', targetId: sub.id, groupId: group.id, data: { title: sub.title }, at: new Date('2020-02-10T01:00:00Z') });
+
+  // A second proposal, from CSCAP-Japan, submitted and under review.
+  const jpRep = userIds['sc-jp'] as string;
+  const maritime = { authoritative: 'en' as const, texts: { en: maritimeProposal } };
+  const [pending] = await tx
+    .insert(studyGroups)
+    .values({
+      councilId: council.id,
+      slug: 'maritime-safety-cooperation-demo',
+      title: maritimeProposal.title,
+      status: 'submitted',
+      termStart: '2027-03-01',
+      termEnd: '2028-08-31',
+      proposingCommitteeId: committeeId('JP'),
+      charter: maritime,
+      createdBy: jpRep,
+    })
+    .returning();
+  if (!pending) throw new Error('proposal insert returned nothing');
+  await tx.insert(studyGroupCoChairs).values(['JP', 'KR', 'AU'].map((code, position) => ({ groupId: pending.id, committeeId: committeeId(code), position })));
+  await tx.insert(proposalVersions).values([
+    {
+      groupId: pending.id,
+      number: 1,
+      content: { charter: maritime, termStart: '2027-03-01', termEnd: '2028-08-31', proposingCommitteeId: committeeId('JP'), coChairCommitteeIds: ['JP', 'KR', 'AU'].map(committeeId), plannedMeetings: [{ hostCommitteeId: committeeId('JP'), city: 'Tokyo', plannedMonth: '2027-05' }, { hostCommitteeId: committeeId('AU'), city: null, plannedMonth: null }] },
+      note: 'First draft',
+      createdBy: jpRep,
+      createdAt: new Date('2026-10-20T03:00:00Z'),
+      submittedAt: new Date('2026-11-02T03:00:00Z'),
+    },
+  ]);
+  await tx.insert(groupDecisions).values({ groupId: pending.id, transition: 'submit', fromStatus: 'draft', toStatus: 'submitted', versionNumber: 1, decidedBy: jpRep, decidedAt: new Date('2026-11-02T03:00:00Z') });
+  await tx.insert(proposalReviews).values({
+    groupId: pending.id,
+    versionNumber: 1,
+    authorId: userIds['sc-au'] as string,
+    body: 'A useful proposal. Could the proposers say how observers from outside the region would take part, and whether eighteen months is enough for three meetings?',
+    createdAt: new Date('2026-11-12T05:00:00Z'),
+  });
   return { userIds };
 }

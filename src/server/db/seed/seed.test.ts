@@ -74,8 +74,13 @@ describe('first start', () => {
     const second = await initializeInstance(t.db, t.config, { demo: true });
     expect(second).toBeNull();
     const groups = await t.db.select().from(studyGroups);
-    expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatchObject({ slug: DEMO_GROUP_SLUG, termStart: '2019-09-01', termEnd: '2021-08-31', status: 'active' });
+    // The seed's group, a sub-group of it, and a second proposal under the SC's review.
+    expect(groups.map((g) => [g.kind, g.status]).sort()).toEqual([
+      ['study_group', 'active'],
+      ['study_group', 'submitted'],
+      ['sub_group', 'active'],
+    ]);
+    expect(groups.find((g) => g.slug === DEMO_GROUP_SLUG)).toMatchObject({ termStart: '2019-09-01', termEnd: '2021-08-31', status: 'active' });
 
     // The council: every member committee of domain.md with its membership type.
     const committees = await t.db.select({ code: memberCommittees.code, type: committeeMemberships.type }).from(memberCommittees).innerJoin(committeeMemberships, eq(committeeMemberships.committeeId, memberCommittees.id));
@@ -90,11 +95,16 @@ describe('first start', () => {
     const client = new TestClient(t.app);
     expect((await client.post('/api/auth/links/consume', { token })).statusCode).toBe(200);
     const list = await client.get('/api/study-groups');
-    expect(list.json().items.map((g: { slug: string }) => g.slug)).toEqual([DEMO_GROUP_SLUG]);
+    expect(list.json().items.map((g: { slug: string }) => g.slug)).toContain(DEMO_GROUP_SLUG);
+    // The proposal's history is on record: submitted, approved at an SC meeting, activated.
+    const proposal = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/proposal`)).json();
+    expect(proposal.decisions.map((d: { transition: string }) => d.transition)).toEqual(['submit', 'approve', 'activate']);
+    expect(proposal.current.content.termStart).toBe('2019-09-01');
   });
 
-  it('does not bring the demo back after the group is deleted', async () => {
-    await t.db.delete(studyGroups).where(eq(studyGroups.slug, DEMO_GROUP_SLUG));
+  it('does not bring the demo back after the groups are deleted', async () => {
+    await t.db.delete(studyGroups).where(eq(studyGroups.kind, 'sub_group'));
+    await t.db.delete(studyGroups);
     expect(await initializeInstance(t.db, t.config, { demo: true })).toBeNull();
     const [count] = await t.db.select({ n: sql<number>`count(*)::int` }).from(studyGroups);
     expect(count?.n).toBe(0);
