@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../src/core/i18n';
-import { seedCharterTexts } from '../src/server/db/seed/charter';
+import { seedCharterPlain, seedCharterTexts } from '../src/server/db/seed/charter';
 import { artifacts, openBrowser, startAccord, type Accord } from './helpers';
 
 let accord: Accord;
@@ -59,7 +59,7 @@ describe('a newcomer, from the terminal link to the charter in Korean', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ko');
     await page.getByRole('link', { name: catalogs.ko.nav.studyGroups }).first().waitFor();
     const charter = page.getByTestId('charter');
-    await expect.poll(() => charter.innerText()).toContain(seedCharterTexts.ko.introduction[0]?.slice(0, 30) ?? '∅');
+    await expect.poll(() => charter.innerText()).toContain(seedCharterPlain.ko.introduction[0]?.slice(0, 30) ?? '∅');
     expect(await charter.getAttribute('lang')).toBe('ko');
     expect(await page.locator('body').innerText()).toContain(catalogs.ko.group.sections.keyQuestions);
     await shot('3-charter-ko');

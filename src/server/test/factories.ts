@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Charter } from '../../core/charter';
+import { charterTextFromPlain, type Charter } from '../../core/charter';
 import type { GroupRole, StudyGroupStatus } from '../../core/roles';
 import { hashPassword } from '../crypto';
 import type { Db } from '../db/client';
@@ -47,7 +47,7 @@ export async function buildCouncil(db: Db, codes: string[] = ['KR', 'CN', 'JP', 
 export const minimalCharter = (title: string): Charter => ({
   authoritative: 'en',
   texts: {
-    en: { title, shortTitle: title, introduction: ['Why this group exists.'], principles: [], format: [], objectives: [{ label: 'a', text: 'To study.' }], anticipatedOutput: [], differsFromPrevious: [], keyQuestions: [] },
+    en: charterTextFromPlain({ title, shortTitle: title, introduction: ['Why this group exists.'], principles: [], format: [], objectives: [{ label: 'a', text: 'To study.' }], anticipatedOutput: [], differsFromPrevious: [], keyQuestions: [] }),
   },
 });
 

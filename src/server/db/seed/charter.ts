@@ -1,7 +1,7 @@
-import type { CharterText } from '../../../core/charter';
+import { charterTextFromPlain, type CharterText, type PlainCharterText } from '../../../core/charter';
 
 /** The demo charter: `en` is verbatim from the study-group proposal (seeds/study-group-proposal.txt); `ko`, `zh` and `ja` are translations of it. */
-export const seedCharterTexts: { en: CharterText; ko: CharterText; zh: CharterText; ja: CharterText } = {
+export const seedCharterPlain: { en: PlainCharterText; ko: PlainCharterText; zh: PlainCharterText; ja: PlainCharterText } = {
   en: {
     title: 'Study Group on Northeast Asia Peace and Cooperation',
     shortTitle: 'Northeast Asia Peace and Cooperation',
@@ -179,4 +179,12 @@ export const seedCharterTexts: { en: CharterText; ko: CharterText; zh: CharterTe
       { number: 3, text: 'これらの課題に対処するうえで、アジア太平洋諸国はいかなる貢献をなしうるか。' },
     ],
   },
+};
+
+/** The same texts in the rich-text form that the group's charter stores. */
+export const seedCharterTexts: { en: CharterText; ko: CharterText; zh: CharterText; ja: CharterText } = {
+  en: charterTextFromPlain(seedCharterPlain.en),
+  ko: charterTextFromPlain(seedCharterPlain.ko),
+  zh: charterTextFromPlain(seedCharterPlain.zh),
+  ja: charterTextFromPlain(seedCharterPlain.ja),
 };

@@ -1,4 +1,4 @@
-import type { Charter } from '../../../core/charter';
+import { charterTextFromPlain, type Charter } from '../../../core/charter';
 import type { Db } from '../client';
 import { eq } from 'drizzle-orm';
 import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupMemberships, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
@@ -155,7 +155,7 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
       charter: {
         authoritative: 'en',
         texts: {
-          en: {
+          en: charterTextFromPlain({
             title: 'Experts Group on Trust-Building Measures on the Korean Peninsula',
             shortTitle: 'Trust-Building Measures',
             introduction: ['An experts group formed under the study group to develop one component of the regional cooperation framework: trust-building measures on the Korean Peninsula.'],
@@ -165,7 +165,7 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
             anticipatedOutput: [],
             differsFromPrevious: [],
             keyQuestions: [],
-          },
+          }),
         },
       },
       createdBy: krCoChair,

@@ -1,10 +1,10 @@
-import type { CharterText } from '../../../core/charter';
+import { charterTextFromPlain } from '../../../core/charter';
 
 /**
  * A second, clearly fictional proposal for the demo, submitted and under the Steering
  * Committee's review, so that a newcomer sees the review workflow at work.
  */
-export const maritimeProposal: CharterText = {
+export const maritimeProposal = charterTextFromPlain({
   title: 'Study Group on Maritime Safety Cooperation in Northeast Asia (demo proposal)',
   shortTitle: 'Maritime Safety Cooperation (demo)',
   introduction: [
@@ -24,4 +24,4 @@ export const maritimeProposal: CharterText = {
     { number: 1, text: 'Which arrangements for managing incidents at sea work today, and why?' },
     { number: 2, text: 'What keeps them from being used more widely?' },
   ],
-};
+});

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../core/charter';
+import { charterTextFromPlain, type Locale } from '../../../core/charter';
 import type { Db } from '../../db/client';
 import { groupMemberships, studyGroups } from '../../db/schema';
 import type { Actor } from '../../http/actor';
@@ -13,7 +13,7 @@ type GroupRow = typeof studyGroups.$inferSelect;
  * parent or are invited as experts.
  */
 export async function createSubGroup(tx: Db, input: { actor: Actor; parent: GroupRow; title: string; focus: string; language: Locale }) {
-  const text = { title: input.title, shortTitle: input.title, introduction: [input.focus], principles: [], format: [], objectives: [], anticipatedOutput: [], differsFromPrevious: [], keyQuestions: [] };
+  const text = charterTextFromPlain({ title: input.title, shortTitle: input.title, introduction: [input.focus], principles: [], format: [], objectives: [], anticipatedOutput: [], differsFromPrevious: [], keyQuestions: [] });
   const [group] = await tx
     .insert(studyGroups)
     .values({

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Text, Title } from '@mantine/core';
+import { RichTextView } from '../../components/RichTextView';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Charter, CharterText, Locale } from '../../../core/charter';
@@ -72,9 +73,7 @@ export function CharterView({ charter }: { charter: Charter }) {
       {notice}
       <section id="introduction" aria-labelledby="introduction-heading" className={classes.charterSection}>
         {sectionTitle('introduction')}
-        {text.introduction.map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
+        <RichTextView doc={text.introduction} />
       </section>
       <section id="principles" aria-labelledby="principles-heading" className={classes.charterSection}>
         {sectionTitle('principles')}
@@ -82,16 +81,16 @@ export function CharterView({ charter }: { charter: Charter }) {
           {text.principles.map((p) => (
             <div key={p.key}>
               <dt>{p.name}</dt>
-              <dd>{p.text}</dd>
+              <dd>
+                <RichTextView doc={p.text} />
+              </dd>
             </div>
           ))}
         </dl>
       </section>
       <section id="format" aria-labelledby="format-heading" className={classes.charterSection}>
         {sectionTitle('format')}
-        {text.format.map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
+        <RichTextView doc={text.format} />
       </section>
       <section id="objectives" aria-labelledby="objectives-heading" className={classes.charterSection}>
         {sectionTitle('objectives')}
@@ -106,15 +105,11 @@ export function CharterView({ charter }: { charter: Charter }) {
       </section>
       <section id="anticipatedOutput" aria-labelledby="anticipatedOutput-heading" className={classes.charterSection}>
         {sectionTitle('anticipatedOutput')}
-        {text.anticipatedOutput.map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
+        <RichTextView doc={text.anticipatedOutput} />
       </section>
       <section id="differsFromPrevious" aria-labelledby="differsFromPrevious-heading" className={classes.charterSection}>
         {sectionTitle('differsFromPrevious')}
-        {text.differsFromPrevious.map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
+        <RichTextView doc={text.differsFromPrevious} />
       </section>
       <section id="keyQuestions" aria-labelledby="keyQuestions-heading" className={classes.charterSection}>
         {sectionTitle('keyQuestions')}
