@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalContent, ProposalView } from '../../../core/proposals';
 import { groupDecisions, meetings, proposalVersions, scMeetings, studyGroups } from '../../db/schema';
-import { createTestContext, TestClient, type TestContext } from '../../test/context';
+import { createTestContext, type TestClient, type TestContext } from '../../test/context';
 import { addCouncilRole, addMember, buildCouncil, buildUser, minimalCharter, signedInClient } from '../../test/factories';
 import { activateDueGroups } from './transition-group';
 
