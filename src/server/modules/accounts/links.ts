@@ -16,18 +16,25 @@ const TTL_MS: Record<AuthLinkPurpose, number> = {
 export const linkUrl = (publicUrl: string, token: string, purpose: AuthLinkPurpose) =>
   `${publicUrl}/${purpose === 'password_reset' ? 'reset-password' : 'link'}#${token}`;
 
-/** Issues a one-time link; earlier unused links of the same purpose for the person stop working. */
+/**
+ * Issues a one-time link; earlier unused links of the same purpose for the person stop working.
+ * A link that accepts a group invitation replaces only links of that invitation: a person
+ * invited into two groups keeps both links.
+ */
 export async function createAuthLink(
   tx: Db,
-  input: { userId: string; purpose: AuthLinkPurpose; createdBy: string | null },
+  input: { userId: string; purpose: AuthLinkPurpose; createdBy: string | null; groupInvitationId?: string; expiresAt?: Date },
 ): Promise<{ token: string; expiresAt: Date }> {
+  const sameKind = input.groupInvitationId ? sql`${authLinks.groupInvitationId} = ${input.groupInvitationId}` : sql`${authLinks.groupInvitationId} IS NULL`;
   await tx
     .update(authLinks)
     .set({ usedAt: sql`now()` })
-    .where(sql`${authLinks.userId} = ${input.userId} AND ${authLinks.purpose} = ${input.purpose} AND ${authLinks.usedAt} IS NULL`);
+    .where(sql`${authLinks.userId} = ${input.userId} AND ${authLinks.purpose} = ${input.purpose} AND ${authLinks.usedAt} IS NULL AND ${sameKind}`);
   const token = randomToken();
-  const expiresAt = new Date(Date.now() + TTL_MS[input.purpose]);
-  await tx.insert(authLinks).values({ tokenHash: sha256(token), purpose: input.purpose, userId: input.userId, createdBy: input.createdBy, expiresAt });
+  const expiresAt = input.expiresAt ?? new Date(Date.now() + TTL_MS[input.purpose]);
+  await tx
+    .insert(authLinks)
+    .values({ tokenHash: sha256(token), purpose: input.purpose, userId: input.userId, createdBy: input.createdBy, expiresAt, groupInvitationId: input.groupInvitationId ?? null });
   return { token, expiresAt };
 }
 
