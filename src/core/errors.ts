@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   'invitation.duplicate': 409,
   'invitation.already_member': 409,
   'invitation.not_open': 410,
+  'invitation.account_disabled': 409,
   'role.not_allowed': 422,
   'membership.head_exists': 409,
   'membership.exists': 409,

@@ -1,7 +1,8 @@
+import type { GroupRole } from '../../core/roles';
 import { translator } from '../i18n';
 import type { OutgoingMail } from './mailer';
 
-export type LinkMailKind = 'invitation' | 'passwordReset' | 'signIn';
+export type LinkMailKind = 'invitation' | 'passwordReset' | 'signIn' | 'groupInvitation';
 
 export interface LinkMailInput {
   kind: LinkMailKind;
@@ -12,6 +13,8 @@ export interface LinkMailInput {
   link: string;
   expiresAt: Date;
   inviter?: string;
+  /** For a group invitation: the group's title in the recipient's language, the role, the delegation. */
+  group?: { title: string; role: GroupRole; committee: string | null };
 }
 
 const escapeHtml = (s: string) =>
@@ -30,18 +33,17 @@ export function renderLinkMail(input: LinkMailInput): OutgoingMail {
   const locale = input.locale ?? 'en';
   const t = translator(locale);
   const zone = input.timeZone ?? 'UTC';
-  const lines = [
-    t('mail.greeting', { name: input.name }),
-    t(`mail.${input.kind}.body`, { inviter: input.inviter ?? '' }),
-    t(`mail.${input.kind}.action`),
-    input.link,
-    t('mail.expiresAt', { date: formatInZone(input.expiresAt, locale, zone), zone }),
-  ];
+  const group = input.group;
+  const vars = { inviter: input.inviter ?? '', group: group?.title ?? '', role: group ? t(`roles.${group.role}`) : '' };
+  const paragraphs = [t('mail.greeting', { name: input.name }), t(`mail.${input.kind}.body`, vars)];
+  if (group?.committee) paragraphs.push(t('mail.groupInvitation.delegation', { committee: group.committee }));
+  const action = t(`mail.${input.kind}.action`);
+  const expiry = t('mail.expiresAt', { date: formatInZone(input.expiresAt, locale, zone), zone });
   const footer = t('mail.footer');
-  const text = `${lines.join('\n\n')}\n\n-- \n${footer}\n`;
+  const text = `${[...paragraphs, action, input.link, expiry].join('\n\n')}\n\n-- \n${footer}\n`;
   const html = `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;line-height:1.5">
-<p>${escapeHtml(lines[0] ?? '')}</p><p>${escapeHtml(lines[1] ?? '')}</p><p>${escapeHtml(lines[2] ?? '')}<br>
-<a href="${escapeHtml(input.link)}">${escapeHtml(input.link)}</a></p><p>${escapeHtml(lines[4] ?? '')}</p>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p>${escapeHtml(action)}<br>
+<a href="${escapeHtml(input.link)}">${escapeHtml(input.link)}</a></p><p>${escapeHtml(expiry)}</p>
 <hr><p style="color:#666;font-size:12px">${escapeHtml(footer)}</p></body></html>`;
-  return { to: input.to, subject: t(`mail.${input.kind}.subject`), text, html, language: locale };
+  return { to: input.to, subject: t(`mail.${input.kind}.subject`, vars), text, html, language: locale };
 }
