@@ -20,6 +20,7 @@ import { mailJobHandlers } from './mail/jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 import { accountRoutes } from './modules/accounts/routes';
 import { adminRoutes } from './modules/admin/routes';
+import { membershipRoutes } from './modules/memberships/routes';
 import { councilRoutes } from './modules/council/routes';
 import { proposalRoutes } from './modules/proposals/routes';
 import { activateDueGroups } from './modules/proposals/transition-group';
@@ -131,6 +132,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes);
   await app.register(accountRoutes);
   await app.register(studyGroupRoutes);
+  await app.register(membershipRoutes);
   await app.register(councilRoutes);
   await app.register(proposalRoutes);
   await app.register(adminRoutes);

@@ -20,9 +20,11 @@ import {
   ZUpdateMe,
 } from '../../../core/accounts';
 import { LIMITS } from '../../../core/limits';
+import { ZAcceptedInvitation } from '../../../core/memberships';
 import { sessions } from '../../db/schema';
 import { clearSessionCookie, cookieNames, requireActor, requireAdmin, setSessionCookie } from '../../http/auth';
 import { recordAudit } from '../audit/record';
+import { acceptGroupInvitation } from '../memberships/invitations';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 import { inviteUser } from './invitations';
 import { consumeAuthLink } from './links';
@@ -121,18 +123,25 @@ export async function accountRoutes(root: FastifyInstance) {
     '/api/auth/links/consume',
     {
       config: { public: true, rateLimit: limit(limits.links, 'links') },
-      schema: { tags, summary: 'Use a one-time sign-in or invitation link', body: ZConsumeLink, response: { 200: ZLinkResult } },
+      schema: {
+        tags,
+        summary: 'Use a one-time sign-in or invitation link',
+        description: 'A link that invites into a study group also accepts that invitation, in the same transaction: the membership starts, or nothing changes.',
+        body: ZConsumeLink,
+        response: { 200: ZLinkResult.extend({ invitation: ZAcceptedInvitation.optional() }) },
+      },
     },
     async (req, reply) => {
       const result = await root.db.transaction(async (tx) => {
         const { user, link } = await consumeAuthLink(tx, req.body.token, ['sign_in', 'invitation']);
+        const invitation = await acceptGroupInvitation(tx, link);
         if (req.actor?.sessionId) await deleteSession(tx, req.actor.sessionId);
         const session = await createSession(tx, user.id, ua(req));
         await recordAudit(tx, { actorId: user.id, action: 'auth.signed_in', targetType: 'user', targetId: user.id, data: { method: link.purpose } });
-        return { userId: user.id, token: session.token, purpose: link.purpose as 'sign_in' | 'invitation' };
+        return { userId: user.id, token: session.token, purpose: link.purpose as 'sign_in' | 'invitation', invitation };
       });
       startSession(reply, result.token);
-      return { user: await presentMe(root.db, result.userId), purpose: result.purpose };
+      return { user: await presentMe(root.db, result.userId), purpose: result.purpose, ...(result.invitation ? { invitation: result.invitation } : {}) };
     },
   );
 
