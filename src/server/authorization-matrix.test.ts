@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { charterTextFromPlain } from '../core/charter';
+import { can, type GroupAction, type Principal } from '../core/policies';
+import type { ProposalContent } from '../core/proposals';
+import { GROUP_ROLES, type GroupRole, type StudyGroupStatus } from '../core/roles';
+import { rowsOf } from './db/client';
+import { councilRoles, groupInvitations, groupMemberships, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
+import { createTestContext, TestClient, type TestContext } from './test/context';
+import { addCouncilRole, addMember, buildCouncil, buildStudyGroup, buildUser, signedInClient } from './test/factories';
+
+/**
+ * Every route of issue #3, called by every kind of actor. Allowed means 2xx; forbidden means
+ * 401 (signed out), 403 or 404, and the database is exactly as before. What is allowed is
+ * read from the role-and-action table itself, so a route that ignores the table fails here.
+ */
+let t: TestContext;
+let council: Awaited<ReturnType<typeof buildCouncil>>;
+
+type ActorKind = 'signed out' | 'outsider' | 'member of another group' | 'proposer' | 'SC member' | 'SC co-chair' | 'council secretariat' | 'administrator' | GroupRole;
+const ACTORS: ActorKind[] = ['signed out', 'outsider', 'member of another group', 'proposer', 'SC member', 'SC co-chair', 'council secretariat', 'administrator', ...GROUP_ROLES];
+
+interface Person {
+  id: string | null;
+  client: TestClient;
+}
+const people = new Map<ActorKind, Person>();
+
+function principalsOf(kind: ActorKind): Set<Principal> {
+  switch (kind) {
+    case 'signed out':
+    case 'outsider':
+    case 'member of another group':
+      return new Set();
+    case 'proposer':
+      return new Set(['proposer', 'sc_member']);
+    case 'SC member':
+      return new Set(['sc_member']);
+    case 'SC co-chair':
+      return new Set(['sc_co_chair']);
+    case 'council secretariat':
+      return new Set(['council_secretariat']);
+    case 'administrator':
+      return new Set(['admin']);
+    default:
+      return new Set([kind]);
+  }
+}
+
+const KR = () => council.byCode.KR?.id as string;
+const JP = () => council.byCode.JP?.id as string;
+
+/** A fresh group in `status`, with every group-role actor in it and the proposer behind it. */
+async function fixtureGroup(status: StudyGroupStatus) {
+  const group = await buildStudyGroup(t.db, { councilId: council.council.id, status, coChairCommitteeIds: [KR(), JP()] });
+  await t.db.update(studyGroups).set({ proposingCommitteeId: KR() }).where(eq(studyGroups.id, group.id));
+  const content: ProposalContent = {
+    charter: { authoritative: 'en', texts: { en: charterTextFromPlain({ title: group.title, shortTitle: group.title, introduction: ['x'], principles: [], format: [], objectives: [], anticipatedOutput: [], differsFromPrevious: [], keyQuestions: [] }) } },
+    termStart: group.termStart,
+    termEnd: group.termEnd,
+    proposingCommitteeId: KR(),
+    coChairCommitteeIds: [KR(), JP()],
+    plannedMeetings: [],
+  };
+  await t.db.insert(proposalVersions).values({ groupId: group.id, number: 1, content, submittedAt: status === 'draft' ? null : new Date() });
+  for (const role of GROUP_ROLES) {
+    const person = people.get(role);
+    if (person?.id) await addMember(t.db, group.id, person.id, role, role === 'observer' ? null : role === 'co_chair' ? KR() : JP());
+  }
+  return { group, content };
+}
+
+/** Everything stored, as one fingerprint per table (sessions and token use excepted). */
+async function fingerprint() {
+  const tables = rowsOf<{ name: string }>(
+    await t.db.execute(sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions', 'api_tokens') ORDER BY tablename`),
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = rowsOf<{ fp: string }>(await t.db.execute(sql.raw(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS fp FROM "${name}" x`)));
+    out[name] = row?.fp ?? '';
+  }
+  return out;
+}
+
+interface Spec {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** What the route needs, from the table; 'signed in' for what every signed-in person may do. */
+  needs: GroupAction | 'signed in' | 'council.manage' | 'proposal.create';
+  status?: StudyGroupStatus;
+  request: (fx: Awaited<ReturnType<typeof fixtureGroup>>) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+}
+
+const g = (fx: { group: { slug: string } }, rest = '') => `/api/study-groups/${fx.group.slug}${rest}`;
+const c = (rest = '') => `/api/councils/${council.council.slug}${rest}`;
+let membershipChanges = 0;
+const uniqueEmail = () => `invitee-${randomUUID().slice(0, 8)}@example.test`;
+
+const SPECS: Spec[] = [
+  { name: 'list councils', method: 'GET', needs: 'signed in', request: () => ({ url: '/api/councils' }) },
+  { name: 'read the council', method: 'GET', needs: 'signed in', request: () => ({ url: c() }) },
+  { name: 'list committees', method: 'GET', needs: 'signed in', request: () => ({ url: c('/committees') }) },
+  { name: 'read a committee', method: 'GET', needs: 'signed in', request: () => ({ url: c('/committees/KR') }) },
+  { name: 'list SC meetings', method: 'GET', needs: 'signed in', request: () => ({ url: c('/sc-meetings') }) },
+  { name: 'add a committee', method: 'POST', needs: 'council.manage', request: () => ({ url: c('/committees'), body: { code: `Z${randomUUID().slice(0, 4)}`.toUpperCase(), name: 'New Committee', subregion: 'test', type: 'associate', validFrom: '2026-01-01' } }) },
+  { name: 'edit a committee', method: 'PATCH', needs: 'council.manage', request: () => ({ url: c('/committees/CA'), body: { hostInstitution: `Institute ${randomUUID().slice(0, 6)}` } }) },
+  {
+    name: 'change a membership type',
+    method: 'POST',
+    needs: 'council.manage',
+    // Each call a later date and the other type, so an allowed call is always a real change.
+    request: () => {
+      membershipChanges++;
+      return { url: c('/committees/CN/memberships'), body: { type: membershipChanges % 2 ? 'associate' : 'full', validFrom: `${2100 + membershipChanges}-01-01` } };
+    },
+  },
+  { name: 'record an SC meeting', method: 'POST', needs: 'council.manage', request: () => ({ url: c('/sc-meetings'), body: { number: 1000 + ++membershipChanges, heldOn: '2026-06-01', place: 'Seoul' } }) },
+  {
+    name: 'assign a council role',
+    method: 'POST',
+    needs: 'council.manage',
+    request: async () => ({ url: c('/roles'), body: { userId: (await buildUser(t.db)).id, role: 'secretariat' } }),
+  },
+  { name: 'draft a proposal', method: 'POST', needs: 'proposal.create', request: (fx) => ({ url: c('/proposals'), body: { content: { ...fx.content, proposingCommitteeId: KR() } } }) },
+  { name: 'list study groups', method: 'GET', needs: 'signed in', request: () => ({ url: '/api/study-groups' }) },
+  { name: 'read a draft', method: 'GET', needs: 'group.view', status: 'draft', request: (fx) => ({ url: g(fx) }) },
+  { name: 'read an active group', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx) }) },
+  { name: 'read the proposal', method: 'GET', needs: 'group.view', status: 'submitted', request: (fx) => ({ url: g(fx, '/proposal') }) },
+  { name: 'read a proposal version', method: 'GET', needs: 'group.view', status: 'submitted', request: (fx) => ({ url: g(fx, '/proposal/versions/1') }) },
+  { name: 'save a new version', method: 'PUT', needs: 'proposal.edit', status: 'draft', request: (fx) => ({ url: g(fx, '/proposal'), body: { content: fx.content, baseVersion: 1 } }) },
+  { name: 'submit', method: 'POST', needs: 'proposal.submit', status: 'draft', request: (fx) => ({ url: g(fx, '/transitions'), body: { transition: 'submit' } }) },
+  { name: 'withdraw', method: 'POST', needs: 'proposal.withdraw', status: 'submitted', request: (fx) => ({ url: g(fx, '/transitions'), body: { transition: 'withdraw' } }) },
+  { name: 'approve', method: 'POST', needs: 'proposal.decide', status: 'submitted', request: (fx) => ({ url: g(fx, '/transitions'), body: { transition: 'approve', scMeetingNumber: 7 } }) },
+  { name: 'activate', method: 'POST', needs: 'group.activate', status: 'approved', request: (fx) => ({ url: g(fx, '/transitions'), body: { transition: 'activate' } }) },
+  { name: 'extend', method: 'POST', needs: 'group.extend', status: 'active', request: (fx) => ({ url: g(fx, '/transitions'), body: { transition: 'extend', scMeetingNumber: 7, termEnd: '2099-12-31' } }) },
+  { name: 'begin to conclude', method: 'POST', needs: 'group.conclude', status: 'active', request: (fx) => ({ url: g(fx, '/transitions'), body: { transition: 'begin_conclusion' } }) },
+  { name: 'read the review', method: 'GET', needs: 'reviews.view', status: 'submitted', request: (fx) => ({ url: g(fx, '/reviews') }) },
+  { name: 'comment in review', method: 'POST', needs: 'proposal.review', status: 'submitted', request: (fx) => ({ url: g(fx, '/reviews'), body: { body: 'A comment.' } }) },
+  { name: 'start a follow-on', method: 'POST', needs: 'followon.create', status: 'concluded', request: (fx) => ({ url: g(fx, '/follow-on') }) },
+  { name: 'read the lineage', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/lineage') }) },
+  { name: 'read the timeline', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/timeline') }) },
+  { name: 'form a sub-group', method: 'POST', needs: 'subgroup.create', status: 'active', request: (fx) => ({ url: g(fx, '/sub-groups'), body: { title: 'Experts Group', focus: 'One idea.' } }) },
+  { name: 'read the audit trail', method: 'GET', needs: 'audit.view', status: 'active', request: (fx) => ({ url: g(fx, '/audit') }) },
+  { name: 'list members', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/members') }) },
+  { name: 'invite', method: 'POST', needs: 'members.invite', status: 'active', request: (fx) => ({ url: g(fx, '/invitations'), body: { email: uniqueEmail(), displayName: 'Invited Person', role: 'member', committeeCode: 'CN' } }) },
+  {
+    name: 'revoke an invitation',
+    method: 'DELETE',
+    needs: 'members.manage',
+    status: 'active',
+    request: async (fx) => {
+      const [inv] = await t.db
+        .insert(groupInvitations)
+        .values({ groupId: fx.group.id, email: uniqueEmail(), role: 'member', committeeId: KR(), expiresAt: new Date(Date.now() + 86_400_000) })
+        .returning();
+      return { url: g(fx, `/invitations/${inv?.id}`) };
+    },
+  },
+  {
+    name: 'end a council role',
+    method: 'DELETE',
+    needs: 'council.manage',
+    request: async () => {
+      const user = await buildUser(t.db);
+      const [role] = await t.db.insert(councilRoles).values({ councilId: council.council.id, userId: user.id, role: 'secretariat' }).returning();
+      return { url: c(`/roles/${role?.id}`) };
+    },
+  },
+  { name: 'list invitations', method: 'GET', needs: 'members.manage', status: 'active', request: (fx) => ({ url: g(fx, '/invitations') }) },
+  {
+    name: 'give a member another role',
+    method: 'POST',
+    needs: 'members.manage',
+    status: 'active',
+    request: (fx) => ({ url: g(fx, `/members/${people.get('member')?.id}/roles`), body: { role: 'rapporteur' } }),
+  },
+  { name: 'end one role', method: 'DELETE', needs: 'members.manage', status: 'active', request: (fx) => ({ url: g(fx, `/members/${people.get('rapporteur')?.id}/roles/rapporteur`) }) },
+  { name: 'remove a member', method: 'DELETE', needs: 'members.manage', status: 'active', request: (fx) => ({ url: g(fx, `/members/${people.get('delphi_facilitator')?.id}`) }) },
+];
+
+function expectedAllowed(spec: Spec, kind: ActorKind, status: StudyGroupStatus): boolean {
+  if (kind === 'signed out') return false;
+  const p = principalsOf(kind);
+  if (spec.needs === 'signed in') return true;
+  if (spec.needs === 'council.manage') return p.has('admin') || p.has('council_secretariat');
+  if (spec.needs === 'proposal.create') return ['admin', 'council_secretariat', 'sc_co_chair', 'sc_member'].some((x) => p.has(x as Principal)) && (!p.has('sc_member') || kind === 'proposer');
+  return can(p, spec.needs, { status, isSubGroup: false });
+}
+
+beforeAll(async () => {
+  t = await createTestContext();
+  council = await buildCouncil(t.db);
+  await t.db.insert(scMeetings).values({ councilId: council.council.id, number: 7, heldOn: '2026-06-01', place: 'Jakarta' });
+  const other = await buildStudyGroup(t.db, { councilId: council.council.id, status: 'active' });
+  const make = async (kind: ActorKind, setup: (id: string) => Promise<unknown> = async () => undefined, attrs: { isAdmin?: boolean } = {}) => {
+    if (kind === 'signed out') {
+      people.set(kind, { id: null, client: new TestClient(t.app) });
+      return;
+    }
+    const user = await buildUser(t.db, attrs);
+    await setup(user.id);
+    people.set(kind, { id: user.id, client: await signedInClient(t.app, user) });
+  };
+  await make('signed out');
+  await make('outsider');
+  await make('member of another group', (id) => addMember(t.db, other.id, id, 'member', KR()));
+  await make('proposer', (id) => addCouncilRole(t.db, council.council.id, id, 'sc_member', KR()));
+  await make('SC member', (id) => addCouncilRole(t.db, council.council.id, id, 'sc_member', JP()));
+  await make('SC co-chair', (id) => addCouncilRole(t.db, council.council.id, id, 'sc_co_chair'));
+  await make('council secretariat', (id) => addCouncilRole(t.db, council.council.id, id, 'secretariat'));
+  await make('administrator', async () => undefined, { isAdmin: true });
+  for (const role of GROUP_ROLES) await make(role);
+});
+afterAll(() => t?.close());
+
+/** The requests each spec made, to check that every route was called. */
+const exercised: { method: string; url: string }[] = [];
+
+describe('the authorization matrix of issue #3', () => {
+  for (const spec of SPECS) {
+    it(`${spec.method} ${spec.name}`, async () => {
+      const status = spec.status ?? 'active';
+      for (const kind of ACTORS) {
+        const person = people.get(kind) as Person;
+        const fx = await fixtureGroup(status);
+        await t.app.changes.sync();
+        const { url, body } = await spec.request(fx);
+        exercised.push({ method: spec.method, url });
+        const before = spec.method === 'GET' ? null : await fingerprint();
+        const res = await person.client.request(spec.method, url, body ?? (spec.method === 'GET' || spec.method === 'DELETE' ? undefined : {}));
+        const label = `${spec.method} ${url} as ${kind}: ${res.statusCode} ${res.statusCode >= 400 ? res.body.slice(0, 200) : ''}`;
+        if (expectedAllowed(spec, kind, status)) {
+          expect(res.statusCode, label).toBeGreaterThanOrEqual(200);
+          expect(res.statusCode, label).toBeLessThan(300);
+        } else {
+          expect([401, 403, 404], label).toContain(res.statusCode);
+          if (kind === 'signed out') expect(res.statusCode, label).toBe(401);
+          if (before) expect(await fingerprint(), label).toEqual(before);
+        }
+      }
+    });
+  }
+});
+
+describe('the matrix’s reach', () => {
+  it('called every route that issue #3 added (runs after the matrix)', () => {
+    const mine = t.app.registeredRoutes.filter(
+      (r) => r.method !== 'HEAD' && (r.url.startsWith('/api/councils') || /^\/api\/study-groups\/:slug\/(proposal|transitions|reviews|follow-on|lineage|timeline|sub-groups|audit|members|invitations)/.test(r.url)),
+    );
+    expect(mine.length).toBeGreaterThanOrEqual(30);
+    // Every route is exercised by a spec: the specs' URLs, with parameters filled in, match it.
+    for (const route of mine) {
+      const pattern = new RegExp(`^${route.url.replace(/:[A-Za-z]+/g, '[^/?]+')}(\\?|$)`);
+      expect(
+        exercised.some((e) => e.method === route.method && pattern.test(e.url)),
+        `${route.method} ${route.url} has no spec in the matrix`,
+      ).toBe(true);
+    }
+  });
+
+});
+
+describe('the matrix itself', () => {
+  it('knows a route that ignores the table would be caught', async () => {
+    // A member of the group must not end another member's role.
+    const fx = await fixtureGroup('active');
+    await t.app.changes.sync();
+    const before = await fingerprint();
+    const res = await (people.get('member') as Person).client.delete(g(fx, `/members/${people.get('observer')?.id}`));
+    expect(res.statusCode).toBe(403);
+    expect(await fingerprint()).toEqual(before);
+    const [row] = await t.db.select().from(groupMemberships).where(eq(groupMemberships.userId, people.get('observer')?.id as string)).limit(1);
+    expect(row).toBeDefined();
+    const [u] = await t.db.select().from(users).where(eq(users.id, people.get('observer')?.id as string));
+    expect(u).toBeDefined();
+  });
+});
