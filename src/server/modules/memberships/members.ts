@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { roleRank, ROLES_NEEDING_COMMITTEE, type MemberList, type MemberListQuery, type MemberView } from '../../../core/memberships';
 import { GROUP_ROLES, type GroupRole } from '../../../core/roles';
 import { rowsOf, type Db } from '../../db/client';
-import { groupMemberships, memberCommittees, users } from '../../db/schema';
+import { groupMemberships, memberCommittees, studyGroups, users } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../audit/record';
@@ -120,7 +120,9 @@ async function requireMember(tx: Db, groupId: string, userId: string) {
 
 /** Gives a current member another role; the same rules as an invitation. */
 export async function addRole(tx: Db, actor: Actor, group: GroupRow, userId: string, input: { role: GroupRole; committeeCode?: string | undefined }) {
-  await requireMember(tx, group.id, userId);
+  // A sub-group draws its members from the parent group: a parent member may be added directly.
+  const fromParent = group.kind === 'sub_group' && group.parentGroupId ? (await currentRoles(tx, group.parentGroupId, userId)).length > 0 : false;
+  if (!fromParent) await requireMember(tx, group.id, userId);
   const [person] = await tx.select({ id: users.id, memberCommitteeId: users.memberCommitteeId }).from(users).where(eq(users.id, userId)).limit(1);
   const committee = input.committeeCode
     ? await committeeByCode(tx, group.councilId, input.committeeCode)
@@ -169,6 +171,30 @@ async function endRoles(tx: Db, actor: Actor, group: GroupRow, userId: string, r
   // Someone who is no longer a member cannot come back through an invitation sent before.
   const invitationsRevoked = remaining.length === 0 ? await revokeOpenInvitationsOf(tx, group.id, userId) : 0;
   const endedRoles = ended.map((r) => r.role);
+  // Leaving a group also ends the seats taken in its sub-groups, which draw on its members.
+  if (remaining.length === 0 && group.kind === 'study_group') {
+    const subRoles = await tx
+      .update(groupMemberships)
+      .set({ endedAt: sql`now()`, endedBy: actor.user.id })
+      .where(
+        and(
+          eq(groupMemberships.userId, userId),
+          isNull(groupMemberships.endedAt),
+          inArray(groupMemberships.groupId, tx.select({ id: studyGroups.id }).from(studyGroups).where(eq(studyGroups.parentGroupId, group.id))),
+        ),
+      )
+      .returning({ groupId: groupMemberships.groupId, role: groupMemberships.role });
+    for (const subGroupId of new Set(subRoles.map((r) => r.groupId))) {
+      await recordAudit(tx, {
+        actorId: actor.user.id,
+        action: 'membership.ended',
+        targetType: 'user',
+        targetId: userId,
+        groupId: subGroupId,
+        data: { roles: subRoles.filter((r) => r.groupId === subGroupId).map((r) => r.role), removed: true, becauseLeft: group.id },
+      });
+    }
+  }
   await recordAudit(tx, {
     actorId: actor.user.id,
     action: 'membership.ended',

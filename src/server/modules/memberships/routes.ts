@@ -99,8 +99,9 @@ export async function membershipRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Give a current member another role',
-        description: 'The same rules as an invitation; without committeeCode, a role that needs a committee takes the delegation the person already sits in.',
+        summary: 'Give a current member another role (in a sub-group, also a member of the parent group)',
+        description:
+          'The same rules as an invitation; without committeeCode, a role that needs a committee takes the delegation the person already sits in. A sub-group draws its members from the parent: a current member of the parent can be given a role in it directly.',
         params: z.object({ slug: ZSlug, userId: z.uuid() }),
         body: ZAddRole,
         response: { 201: ZMemberView },

@@ -45,7 +45,10 @@ async function coChairingCommitteeIds(tx: Db, group: GroupRow): Promise<string[]
  */
 export async function defaultCommittee(tx: Db, group: GroupRow, person: { id: string; memberCommitteeId: string | null } | undefined): Promise<CommitteeRow | null> {
   if (!person) return null;
-  const held = (await currentRoles(tx, group.id, person.id)).find((r) => r.committeeId)?.committeeId ?? person.memberCommitteeId;
+  const inGroup = (await currentRoles(tx, group.id, person.id)).find((r) => r.committeeId)?.committeeId;
+  // In a sub-group, the delegation the person sits in in the parent group comes next.
+  const inParent = !inGroup && group.parentGroupId ? (await currentRoles(tx, group.parentGroupId, person.id)).find((r) => r.committeeId)?.committeeId : undefined;
+  const held = inGroup ?? inParent ?? person.memberCommitteeId;
   if (!held) return null;
   const [committee] = await tx
     .select()

@@ -1,4 +1,5 @@
 import { charterTextFromPlain, type Locale } from '../../../core/charter';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { groupMemberships, studyGroups } from '../../db/schema';
 import type { Actor } from '../../http/actor';
@@ -31,7 +32,13 @@ export async function createSubGroup(tx: Db, input: { actor: Actor; parent: Grou
     })
     .returning();
   if (!group) throw new Error('insert returned nothing');
-  await tx.insert(groupMemberships).values({ groupId: group.id, userId: input.actor.user.id, role: 'co_chair', committeeId: input.actor.user.memberCommitteeId });
+  // The creator co-chairs it, in the delegation they sit in in the parent group.
+  const [seat] = await tx
+    .select({ committeeId: groupMemberships.committeeId })
+    .from(groupMemberships)
+    .where(and(eq(groupMemberships.groupId, input.parent.id), eq(groupMemberships.userId, input.actor.user.id), isNull(groupMemberships.endedAt), isNotNull(groupMemberships.committeeId)))
+    .limit(1);
+  await tx.insert(groupMemberships).values({ groupId: group.id, userId: input.actor.user.id, role: 'co_chair', committeeId: seat?.committeeId ?? input.actor.user.memberCommitteeId });
   const audit = { actorId: input.actor.user.id, action: 'subgroup.created', targetType: 'study_group', targetId: group.id, data: { title: input.title, focus: input.focus } };
   await recordAudit(tx, { ...audit, groupId: input.parent.id });
   await recordAudit(tx, { ...audit, groupId: group.id });
