@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     readonly fieldErrors: FieldError[] = [],
     detail?: string,
+    /** The whole problem document, for codes that carry more (e.g. `allowed`, `latestVersion`). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(detail ?? code);
     this.name = 'ApiError';
@@ -69,7 +71,7 @@ export async function api<T>(method: Method, path: string, body?: unknown, signa
   if (!res.ok) {
     const problem = (data ?? {}) as { code?: ErrorCode; requestId?: string; errors?: FieldError[]; detail?: string };
     const code: ErrorCode = problem.code ?? (res.status >= 500 ? 'server.internal' : 'request.bad_request');
-    throw new ApiError(res.status, code, problem.requestId ?? res.headers.get('x-request-id') ?? undefined, problem.errors ?? [], problem.detail);
+    throw new ApiError(res.status, code, problem.requestId ?? res.headers.get('x-request-id') ?? undefined, problem.errors ?? [], problem.detail, (data ?? {}) as Record<string, unknown>);
   }
   return data as T;
 }
