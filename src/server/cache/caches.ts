@@ -4,6 +4,7 @@ import type { studyGroups } from '../db/schema';
 import type { Actor } from '../http/actor';
 import type { Change, ChangeFeed } from './change-feed';
 import type { CachedBody } from '../http/cached-body';
+import type { RosterEntry } from '../modules/memberships/members';
 import type { CouncilRoleRow } from '../modules/study-groups/policy';
 import { LruCache } from './lru';
 
@@ -26,6 +27,8 @@ export interface GroupSnapshot {
   group: typeof studyGroups.$inferSelect;
   overview: Omit<GroupOverview, 'myRoles' | 'allowedActions'>;
   roles: Map<string, GroupRole[]>;
+  /** Every current member with their roles and address, loaded the first time the list is asked for. */
+  roster?: Promise<RosterEntry[]>;
   /** Co-chairs of the parent group, for a sub-group (they see everything in it). */
   parentCoChairIds: Set<string>;
   /** Prepared responses, one per variant (language asked for, viewer's roles): few per group. */
@@ -53,15 +56,32 @@ export class AppCaches {
     return this.feed.healthy;
   }
 
-  /** Reads through the cache: `load` runs on a miss, and its result is kept unless a change arrived meanwhile. */
+  private readonly inflight = new WeakMap<object, Map<unknown, Promise<unknown>>>();
+
+  /**
+   * Reads through the cache: `load` runs on a miss, and its result is kept unless a change
+   * arrived meanwhile. Concurrent misses of one key share one load (no stampede when many
+   * people open the same page at once).
+   */
   async read<K, V>(cache: LruCache<K, V>, key: K, load: () => Promise<V | undefined>): Promise<V | undefined> {
     if (!this.enabled) return load();
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
+    let pending = this.inflight.get(cache);
+    if (!pending) this.inflight.set(cache, (pending = new Map()));
+    const shared = pending.get(key) as Promise<V | undefined> | undefined;
+    if (shared) return shared;
     const generation = this.generation;
-    const value = await load();
-    if (value !== undefined && generation === this.generation && this.enabled) cache.set(key, value);
-    return value;
+    const loading = load().then((value) => {
+      if (value !== undefined && generation === this.generation && this.enabled) cache.set(key, value);
+      return value;
+    });
+    pending.set(key, loading);
+    try {
+      return await loading;
+    } finally {
+      pending.delete(key);
+    }
   }
 
   clear() {

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { roleRank, ROLES_NEEDING_COMMITTEE, type MemberList, type MemberListQuery, type MemberView } from '../../../core/memberships';
-import { GROUP_ROLES, type GroupRole } from '../../../core/roles';
-import { rowsOf, type Db } from '../../db/client';
+import type { GroupRole } from '../../../core/roles';
+import type { Db } from '../../db/client';
 import { groupMemberships, memberCommittees, studyGroups, users } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
@@ -10,55 +10,25 @@ import { isUniqueViolation } from './db-errors';
 import { revokeOpenInvitationsOf } from './invitations';
 import { checkRole, committeeByCode, currentRoles, defaultCommittee, type GroupRow } from './rules';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** A role's place in GROUP_ROLES, in SQL: the order in which roles are listed and sorted. */
-const RANK = sql.raw(`array_position(ARRAY[${GROUP_ROLES.map((r) => `'${r}'`).join(',')}]::text[], group_memberships.role)`);
-/** The person's delegation: the committee of their highest role that has one. */
-const COMMITTEE_CODE = sql`(array_agg(member_committees.code ORDER BY ${RANK}) FILTER (WHERE member_committees.code IS NOT NULL))[1]`;
-
-const ORDER: Record<MemberListQuery['sort'], SQL> = {
-  name: sql`lower(users.display_name) ASC`,
-  '-name': sql`lower(users.display_name) DESC`,
-  committee: sql`${COMMITTEE_CODE} ASC NULLS LAST, lower(users.display_name) ASC`,
-  '-committee': sql`${COMMITTEE_CODE} DESC NULLS LAST, lower(users.display_name) ASC`,
-  role: sql`min(${RANK}) ASC, lower(users.display_name) ASC`,
-  '-role': sql`min(${RANK}) DESC, lower(users.display_name) ASC`,
-  since: sql`min(group_memberships.started_at) ASC, lower(users.display_name) ASC`,
-  '-since': sql`min(group_memberships.started_at) DESC, lower(users.display_name) ASC`,
-};
+/** A current member as the roster holds them: everything the list can filter, sort and show. */
+export interface RosterEntry {
+  view: MemberView & { person: MemberView['person'] & { email: string } };
+  /** Lower-cased name, affiliation and spellings, for the text filter. */
+  text: string;
+  email: string;
+  nameKey: string;
+  committeeCode: string | null;
+  rank: number;
+  sinceMs: number;
+}
 
 /**
- * The group's current members, one entry per person with all their roles: filtered, sorted and
- * paginated in SQL (two queries for the page, one to count). Disabled accounts are left out,
- * as the overview leaves them out. Addresses only when `withEmail` (those who manage members).
+ * Every current member of a group, one entry per person with all their roles, in one query.
+ * Disabled accounts are left out, as the overview leaves them out. The list filters, sorts and
+ * pages this in memory: a group has hundreds of members, not millions, and the roster is
+ * cached with the group (kept true by the change feed).
  */
-export async function listMembers(db: Db, groupId: string, query: MemberListQuery & { userId?: string }, opts: { withEmail: boolean }): Promise<MemberList> {
-  const where: SQL[] = [sql`group_memberships.group_id = ${groupId}`, sql`group_memberships.ended_at IS NULL`, sql`users.disabled_at IS NULL`];
-  if (query.userId) where.push(sql`group_memberships.user_id = ${query.userId}`);
-  if (query.q) {
-    const p = `%${escapeLike(query.q)}%`;
-    const email = opts.withEmail ? sql` OR users.email ILIKE ${p}` : sql``;
-    where.push(sql`(users.display_name ILIKE ${p} OR users.affiliation ILIKE ${p} OR EXISTS (SELECT 1 FROM jsonb_each_text(users.names) n WHERE n.value ILIKE ${p})${email})`);
-  }
-  const having: SQL[] = [sql`true`];
-  if (query.role) having.push(sql`bool_or(group_memberships.role = ${query.role})`);
-  if (query.committee) having.push(sql`${COMMITTEE_CODE} = ${query.committee}`);
-  const grouped = sql`
-    FROM group_memberships
-    JOIN users ON users.id = group_memberships.user_id
-    LEFT JOIN member_committees ON member_committees.id = group_memberships.committee_id
-    WHERE ${sql.join(where, sql` AND `)}
-    GROUP BY group_memberships.user_id, users.display_name
-    HAVING ${sql.join(having, sql` AND `)}`;
-  const [pageRows, countRows] = await Promise.all([
-    db.execute(sql`SELECT group_memberships.user_id AS "userId" ${grouped} ORDER BY ${ORDER[query.sort]}, group_memberships.user_id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
-    db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${grouped}) s`),
-  ]);
-  const ids = rowsOf<{ userId: string }>(pageRows).map((r) => r.userId);
-  const total = Number(rowsOf<{ n: number }>(countRows)[0]?.n ?? 0);
-  if (ids.length === 0) return { items: [], total, page: query.page, pageSize: query.pageSize };
-
+export async function loadRoster(db: Db, groupId: string): Promise<RosterEntry[]> {
   const rows = await db
     .select({
       userId: users.id,
@@ -75,33 +45,79 @@ export async function listMembers(db: Db, groupId: string, query: MemberListQuer
     .from(groupMemberships)
     .innerJoin(users, eq(users.id, groupMemberships.userId))
     .leftJoin(memberCommittees, eq(memberCommittees.id, groupMemberships.committeeId))
-    .where(and(eq(groupMemberships.groupId, groupId), isNull(groupMemberships.endedAt), inArray(groupMemberships.userId, ids)))
+    .where(and(eq(groupMemberships.groupId, groupId), isNull(groupMemberships.endedAt), isNull(users.disabledAt)))
     .orderBy(asc(groupMemberships.startedAt));
-  const items = ids.flatMap((id): MemberView[] => {
-    const mine = rows.filter((r) => r.userId === id).sort((a, b) => roleRank(a.role) - roleRank(b.role));
-    const first = mine[0];
-    if (!first) return [];
+  const byPerson = new Map<string, typeof rows>();
+  for (const r of rows) byPerson.set(r.userId, [...(byPerson.get(r.userId) ?? []), r]);
+  return [...byPerson.values()].map((mine) => {
+    mine.sort((a, b) => roleRank(a.role) - roleRank(b.role));
+    const first = mine[0] as (typeof rows)[number];
     const roles = mine.map((r) => ({
       role: r.role,
       committee: r.committeeId && r.committeeCode && r.committeeName ? { id: r.committeeId, code: r.committeeCode, name: r.committeeName } : null,
       since: r.startedAt.toISOString(),
     }));
-    return [
-      {
-        person: {
-          id: first.userId,
-          displayName: first.displayName,
-          names: first.names,
-          affiliation: first.affiliation,
-          ...(opts.withEmail ? { email: first.email } : {}),
-        },
-        committee: roles.find((r) => r.committee)?.committee ?? null,
+    const committee = roles.find((r) => r.committee)?.committee ?? null;
+    const sinceMs = Math.min(...mine.map((r) => r.startedAt.getTime()));
+    return {
+      view: {
+        person: { id: first.userId, displayName: first.displayName, names: first.names, affiliation: first.affiliation, email: first.email },
+        committee,
         roles,
-        since: new Date(Math.min(...mine.map((r) => r.startedAt.getTime()))).toISOString(),
+        since: new Date(sinceMs).toISOString(),
       },
-    ];
+      text: [first.displayName, first.affiliation ?? '', ...Object.values(first.names ?? {})].join('\n').toLowerCase(),
+      email: first.email.toLowerCase(),
+      nameKey: first.displayName.toLowerCase(),
+      committeeCode: committee?.code ?? null,
+      rank: roleRank(first.role),
+      sinceMs,
+    };
   });
-  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+const byName = (a: RosterEntry, b: RosterEntry) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.view.person.id < b.view.person.id ? -1 : 1);
+/** A key that sorts with missing values last in either direction. */
+function compareKeys<T extends string | number>(a: T | null, b: T | null, desc: boolean): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return (a < b ? -1 : 1) * (desc ? -1 : 1);
+}
+const SORTS: Record<MemberListQuery['sort'], (a: RosterEntry, b: RosterEntry) => number> = {
+  name: byName,
+  '-name': (a, b) => -byName(a, b),
+  committee: (a, b) => compareKeys(a.committeeCode, b.committeeCode, false) || byName(a, b),
+  '-committee': (a, b) => compareKeys(a.committeeCode, b.committeeCode, true) || byName(a, b),
+  role: (a, b) => a.rank - b.rank || byName(a, b),
+  '-role': (a, b) => b.rank - a.rank || byName(a, b),
+  since: (a, b) => a.sinceMs - b.sinceMs || byName(a, b),
+  '-since': (a, b) => b.sinceMs - a.sinceMs || byName(a, b),
+};
+
+/** Filters, sorts and pages a roster; addresses only when `withEmail` (those who manage members). */
+export function queryRoster(roster: readonly RosterEntry[], query: MemberListQuery & { userId?: string }, opts: { withEmail: boolean }): MemberList {
+  const q = query.q?.toLowerCase();
+  const matching = roster.filter(
+    (e) =>
+      (!query.userId || e.view.person.id === query.userId) &&
+      (!query.role || e.view.roles.some((r) => r.role === query.role)) &&
+      (!query.committee || e.committeeCode === query.committee.toUpperCase()) &&
+      (!q || e.text.includes(q) || (opts.withEmail && e.email.includes(q))),
+  );
+  const sorted = [...matching].sort(SORTS[query.sort]);
+  const start = (query.page - 1) * query.pageSize;
+  const items = sorted.slice(start, start + query.pageSize).map(({ view }) => {
+    if (opts.withEmail) return view;
+    const { email: _hidden, ...person } = view.person;
+    return { ...view, person };
+  });
+  return { items, total: matching.length, page: query.page, pageSize: query.pageSize };
+}
+
+/** The group's current members, filtered, sorted and paginated (fresh from the database). */
+export async function listMembers(db: Db, groupId: string, query: MemberListQuery & { userId?: string }, opts: { withEmail: boolean }): Promise<MemberList> {
+  return queryRoster(await loadRoster(db, groupId), query, opts);
 }
 
 /** One member as the list shows them, or 404 when they are not a current member. */

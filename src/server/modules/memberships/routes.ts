@@ -6,7 +6,7 @@ import { ZGroupRole } from '../../../core/roles';
 import { requireActor } from '../../http/auth';
 import { authorize, groupAccess } from '../study-groups/policy';
 import { createGroupInvitation, listInvitations, revokeInvitation } from './invitations';
-import { addRole, endRole, listMembers, memberView, removeMember } from './members';
+import { addRole, endRole, listMembers, loadRoster, memberView, queryRoster, removeMember } from './members';
 
 const tags = ['memberships'];
 const ZSlug = z.string().min(1).max(120).regex(/^[a-z0-9-]+$/);
@@ -37,7 +37,14 @@ export async function membershipRoutes(root: FastifyInstance) {
     },
     async (req) => {
       const access = await groupAccess(root, requireActor(req), req.params.slug);
-      return listMembers(root.db, access.snapshot.group.id, req.query, { withEmail: access.allowed.includes('members.manage') });
+      const { snapshot } = access;
+      // The roster lives with the cached group, so the change feed evicts both together.
+      if (!root.caches.enabled) return listMembers(root.db, snapshot.group.id, req.query, { withEmail: access.allowed.includes('members.manage') });
+      snapshot.roster ??= loadRoster(root.db, snapshot.group.id).catch((err: unknown) => {
+        snapshot.roster = undefined;
+        throw err;
+      });
+      return queryRoster(await snapshot.roster, req.query, { withEmail: access.allowed.includes('members.manage') });
     },
   );
 
