@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZAddRole, ZCreatedInvitation, ZCreateGroupInvitation, ZInvitationList, ZInvitationListQuery, ZInvitationView, ZMemberList, ZMemberListQuery, ZMemberView } from '../../../core/memberships';
+import { ZAddRole, ZCreatedInvitation, ZCreateGroupInvitation, ZInvitationList, ZInvitationListQuery, ZInvitationView, ZMemberList, ZMemberListQuery, ZMemberView, type MemberList } from '../../../core/memberships';
 import { ZGroupRole } from '../../../core/roles';
 import { requireActor } from '../../http/auth';
 import { authorize, groupAccess } from '../study-groups/policy';
 import { createGroupInvitation, listInvitations, revokeInvitation } from './invitations';
+import { CachedBody } from '../../http/cached-body';
 import { addRole, endRole, listMembers, loadRoster, memberView, queryRoster, removeMember } from './members';
 
 const tags = ['memberships'];
@@ -32,10 +33,10 @@ export async function membershipRoutes(root: FastifyInstance) {
         description: 'Whoever may see the group sees its members; addresses only for those who may manage members (who can also search by address).',
         params: z.object({ slug: ZSlug }),
         querystring: ZMemberListQuery,
-        response: { 200: ZMemberList },
+        response: { 200: ZMemberList, 304: z.null().describe('Not modified') },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const access = await groupAccess(root, requireActor(req), req.params.slug);
       const { snapshot } = access;
       // The roster lives with the cached group, so the change feed evicts both together.
@@ -44,7 +45,15 @@ export async function membershipRoutes(root: FastifyInstance) {
         snapshot.roster = undefined;
         throw err;
       });
-      return queryRoster(await snapshot.roster, req.query, { withEmail: access.allowed.includes('members.manage') });
+      const withEmail = access.allowed.includes('members.manage');
+      // Pages are prepared once per query (checked against the schema then) and sent as they are.
+      const key = `members|${withEmail}|${JSON.stringify(req.query)}`;
+      let body = snapshot.bodies.get(key);
+      if (!body) {
+        body = new CachedBody(JSON.stringify(ZMemberList.parse(queryRoster(await snapshot.roster, req.query, { withEmail }))));
+        snapshot.bodies.set(key, body);
+      }
+      return body.send(req, reply) as unknown as MemberList;
     },
   );
 
