@@ -1,7 +1,7 @@
 import { charterTextFromPlain, type Charter } from '../../../core/charter';
 import type { Db } from '../client';
 import { eq } from 'drizzle-orm';
-import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupMemberships, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
+import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupInvitations, groupMemberships, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
 import { seedCharterTexts } from './charter';
 import { cscapCommittees } from './committees';
 import { demoPeople } from './people';
@@ -179,6 +179,39 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
     { groupId: sub.id, userId: userIds['eu-observer'] as string, role: 'observer', committeeId: null },
   ]);
   await tx.insert(auditEvents).values({ actorId: krCoChair, action: 'subgroup.created', targetType: 'study_group', targetId: sub.id, groupId: group.id, data: { title: sub.title }, at: new Date('2020-02-10T01:00:00Z') });
+
+  // Membership over time: a second role, a member who left, and invitations open, expired and revoked.
+  const krCoChairUser = userIds['kr-cochair'] as string;
+  await tx.insert(groupMemberships).values({ groupId: group.id, userId: userIds['kr-member'] as string, role: 'rapporteur', committeeId: committeeId('KR'), startedAt: new Date('2020-02-01T00:00:00Z') });
+  const [former] = await tx
+    .insert(users)
+    .values({ email: 'batbayar.dorj@demo.accord.example', displayName: 'Batbayar Dorj', names: { latin: 'Batbayar Dorj' }, affiliation: 'Demo Institute for Strategic Studies, Ulaanbaatar (fictional)', memberCommitteeId: committeeId('MN'), locale: 'en', timeZone: 'Asia/Ulaanbaatar', isDemo: true })
+    .returning();
+  if (!former) throw new Error('user insert returned nothing');
+  await tx.insert(groupMemberships).values({
+    groupId: group.id,
+    userId: former.id,
+    role: 'member',
+    committeeId: committeeId('MN'),
+    startedAt: new Date('2019-09-01T00:00:00Z'),
+    endedAt: new Date('2020-06-30T00:00:00Z'),
+    endedBy: krCoChairUser,
+  });
+  const [pendingInvitee] = await tx
+    .insert(users)
+    .values({ email: 'saranghoi.kim@demo.accord.example', displayName: 'Kim Sarang', names: { latin: 'Kim Sarang', hangul: '김사랑' }, locale: 'ko', isDemo: true })
+    .returning();
+  if (!pendingInvitee) throw new Error('user insert returned nothing');
+  const day = 86_400_000;
+  await tx.insert(groupInvitations).values([
+    { groupId: group.id, email: pendingInvitee.email, role: 'member', committeeId: committeeId('KR'), userId: pendingInvitee.id, invitedBy: krCoChairUser, createdAt: new Date(Date.now() - 2 * day), expiresAt: new Date(Date.now() + 12 * day) },
+    { groupId: group.id, email: 'late.reply@demo.accord.example', role: 'observer', invitedBy: userIds.secretariat as string, createdAt: new Date(Date.now() - 40 * day), expiresAt: new Date(Date.now() - 26 * day) },
+    { groupId: group.id, email: 'wrong.address@demo.accord.example', role: 'member', committeeId: committeeId('JP'), invitedBy: userIds['jp-cochair'] as string, createdAt: new Date(Date.now() - 10 * day), expiresAt: new Date(Date.now() + 4 * day), revokedAt: new Date(Date.now() - 9 * day) },
+  ]);
+  await tx.insert(auditEvents).values([
+    { actorId: krCoChairUser, action: 'membership.ended', targetType: 'user', targetId: former.id, groupId: group.id, data: { roles: ['member'], removed: true }, at: new Date('2020-06-30T00:00:00Z') },
+    { actorId: krCoChairUser, action: 'invitation.created', targetType: 'user', targetId: pendingInvitee.id, groupId: group.id, data: { email: pendingInvitee.email, role: 'member', committee: 'KR' }, at: new Date(Date.now() - 2 * day) },
+  ]);
 
   // A second proposal, from CSCAP-Japan, submitted and under review.
   const jpRep = userIds['sc-jp'] as string;
