@@ -24,6 +24,8 @@ export const ZProposalContent = z
     proposingCommitteeId: z.uuid(),
     coChairCommitteeIds: z.array(z.uuid()).min(1).max(LIMITS.coChairCommitteesMax),
     plannedMeetings: z.array(ZPlannedMeeting).max(LIMITS.plannedMeetingsMax),
+    /** The sub-region the group is about (e.g. northeast_asia): its member committees are 'in the region'. */
+    region: z.string().regex(/^[a-z][a-z0-9_]*$/).max(64).nullable().optional(),
   })
   .superRefine((p, ctx) => {
     if (p.termEnd < p.termStart) ctx.addIssue({ code: 'custom', path: ['termEnd'], message: 'The term ends before it starts.' });

@@ -5,7 +5,13 @@ import { ZPersonNames } from './people';
 import { GROUP_ACTIONS } from './policies';
 import { COMMITTEE_MEMBERSHIP_TYPES, GROUP_ROLES, MEETING_STATUSES, STUDY_GROUP_STATUSES } from './roles';
 
-export const ZCommitteeRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export const ZCommitteeRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  /** Whether the committee belongs to the group's region (null when the group names none). */
+  inRegion: z.boolean().nullable().optional(),
+});
 export type CommitteeRef = z.infer<typeof ZCommitteeRef>;
 
 export const ZPersonView = z.object({
@@ -72,6 +78,8 @@ export type DelegationView = z.infer<typeof ZDelegationView>;
 
 export const ZGroupOverview = ZGroupListItem.extend({
   charter: ZCharter,
+  /** The sub-region the group is about, e.g. northeast_asia. */
+  region: z.string().nullable(),
   proposingCommittee: ZCommitteeRef.nullable(),
   approval: z.object({ number: z.number().int(), place: z.string(), heldOn: z.iso.date() }).nullable(),
   coChairs: z.array(z.object({ committee: ZCommitteeRef, people: z.array(ZPersonView) })),

@@ -24,6 +24,8 @@ export const studyGroups = pgTable(
     /** 'sub_group' for an experts group formed under `parentGroupId`. */
     kind: text('kind').$type<'study_group' | 'sub_group'>().notNull().default('study_group'),
     parentGroupId: uuid('parent_group_id').references((): AnyPgColumn => studyGroups.id),
+    /** The sub-region the group is about (e.g. northeast_asia): member committees of it are 'in the region'. */
+    region: text('region'),
     /** A sub-group's focus: the idea or agenda item it develops. */
     focus: text('focus'),
     /** The group this one follows on from (objective (d)). */

@@ -76,6 +76,7 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
       termStart: '2019-09-01',
       termEnd: '2021-08-31',
       proposingCommitteeId: committeeId('KR'),
+      region: 'northeast_asia',
       charter,
     })
     .returning();
@@ -119,6 +120,7 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
       proposingCommitteeId: committeeId('KR'),
       coChairCommitteeIds: ['KR', 'CN', 'JP', 'US'].map(committeeId),
       plannedMeetings,
+      region: 'northeast_asia',
     },
     note: 'As submitted to the Steering Committee',
     createdBy: proposer,

@@ -20,6 +20,7 @@ async function applyContent(tx: Db, groupId: string, content: ProposalContent) {
       termStart: content.termStart,
       termEnd: content.termEnd,
       proposingCommitteeId: content.proposingCommitteeId,
+      region: content.region ?? null,
       charter: content.charter,
       updatedAt: sql`now()`,
     })

@@ -24,6 +24,7 @@ export async function createSubGroup(tx: Db, input: { actor: Actor; parent: Grou
       kind: 'sub_group',
       parentGroupId: input.parent.id,
       focus: input.focus,
+      region: input.parent.region,
       status: 'active',
       termStart: input.parent.termStart,
       termEnd: input.parent.termEnd,

@@ -130,6 +130,7 @@ async function groupOverview(db: Db, group: GroupRow): Promise<GroupSnapshot['ov
         committeeId: memberCommittees.id,
         committeeCode: memberCommittees.code,
         committeeName: memberCommittees.name,
+        committeeSubregion: memberCommittees.subregion,
         membershipType: committeeMemberships.type,
       })
       .from(groupMemberships)
@@ -171,7 +172,10 @@ async function groupOverview(db: Db, group: GroupRow): Promise<GroupSnapshot['ov
       displayName: p.displayName,
       names: p.names,
       affiliation: p.affiliation,
-      committee: p.committeeId && p.committeeCode && p.committeeName ? { id: p.committeeId, code: p.committeeCode, name: p.committeeName } : null,
+      committee:
+        p.committeeId && p.committeeCode && p.committeeName
+          ? { id: p.committeeId, code: p.committeeCode, name: p.committeeName, inRegion: group.region ? p.committeeSubregion === group.region : null }
+          : null,
       roles: [p.role],
       membershipType: p.membershipType ?? null,
     });
@@ -187,12 +191,20 @@ async function groupOverview(db: Db, group: GroupRow): Promise<GroupSnapshot['ov
 
   const delegationPeople = persons.filter((p) => p.committee && (has(p, 'delegation_head') || has(p, 'member') || has(p, 'co_chair')));
   const committeeIds = [...new Set([...item.coChairCommittees.map((c) => c.id), ...delegationPeople.map((p) => p.committee?.id as string)])];
+  // Co-chairing committees may have nobody seated yet: their sub-region comes from the committee.
+  const regionOf = new Map(
+    (committeeIds.length ? await db.select({ id: memberCommittees.id, subregion: memberCommittees.subregion }).from(memberCommittees).where(inArray(memberCommittees.id, committeeIds)) : []).map((c) => [c.id, c.subregion]),
+  );
   const delegations = committeeIds.map((id) => {
     const members = delegationPeople.filter((p) => p.committee?.id === id);
     const head = members.find((p) => has(p, 'delegation_head'));
     const ref = item.coChairCommittees.find((c) => c.id === id) ?? (members[0]?.committee as NonNullable<PersonView['committee']>);
     return {
-      committee: { ...ref, membershipType: members[0]?.membershipType ?? persons.find((p) => p.committee?.id === id)?.membershipType ?? null },
+      committee: {
+        ...ref,
+        inRegion: members[0]?.committee?.inRegion ?? (group.region ? regionOf.get(id) === group.region : null),
+        membershipType: members[0]?.membershipType ?? persons.find((p) => p.committee?.id === id)?.membershipType ?? null,
+      },
       head: head ? strip(head) : null,
       members: members.filter((p) => p !== head).map(strip),
     };
@@ -206,6 +218,7 @@ async function groupOverview(db: Db, group: GroupRow): Promise<GroupSnapshot['ov
   return {
     ...shared,
     charter: group.charter,
+    region: group.region,
     proposingCommittee: proposing[0] ?? null,
     approval: approval[0] ? { number: approval[0].number, place: approval[0].place, heldOn: approval[0].heldOn } : null,
     coChairs,

@@ -52,6 +52,10 @@ describe('the demo group overview', () => {
       expect(d.head?.roles).toContain('delegation_head');
       expect(d.committee.membershipType).toBe('full');
     }
+    // In the region of Northeast Asia: the Korean, Chinese and Japanese delegations; not the US one.
+    expect(g.region).toBe('northeast_asia');
+    expect(Object.fromEntries(g.delegations.slice(0, 4).map((d) => [d.committee.code, d.committee.inRegion]))).toEqual({ KR: true, CN: true, JP: true, US: false });
+    expect(g.observers.map((o) => o.committee?.inRegion ?? null).sort()).toEqual([false, null]);
     const expectedObservers = demoPeople.filter((p) => p.groupRoles.includes('observer')).map((p) => p.displayName).sort();
     expect(g.observers.map((o) => o.displayName).sort()).toEqual(expectedObservers);
     expect(g.support.flatMap((p) => p.roles)).toEqual(expect.arrayContaining(['secretariat', 'rapporteur', 'delphi_facilitator']));
