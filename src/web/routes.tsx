@@ -6,6 +6,7 @@ import { PublicLayout } from './components/PublicLayout';
 import { Root } from './components/Root';
 import { RouteError } from './components/RouteError';
 import { AccountScene } from './scenes/Account/AccountScene';
+import { CouncilScene, CouncilsScene } from './scenes/Council/CouncilScene';
 import { ForgotPasswordScene } from './scenes/ForgotPassword/ForgotPasswordScene';
 import { GroupScene } from './scenes/Group/GroupScene';
 import { GroupsScene } from './scenes/Groups/GroupsScene';
@@ -46,6 +47,9 @@ export function createAppRouter() {
               children: [
                 { index: true, element: <GroupsScene /> },
                 { path: 'groups/:slug', element: <GroupScene /> },
+                // The council (#3 part 1) and a new proposal to it.
+                { path: 'councils', element: <CouncilsScene /> },
+                { path: 'councils/:slug', element: <CouncilScene /> },
                 { path: 'account', element: <AccountScene /> },
                 {
                   path: 'admin',

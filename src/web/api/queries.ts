@@ -186,3 +186,123 @@ export function createQueryClient(): QueryClient {
   });
   return client;
 }
+
+// ---- The council and proposals (issue #3, parts 1–3 and 6) ----
+// Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
+import type { CommitteeDetail, CommitteeView, CouncilDetail, CouncilListItem, ScMeetingView } from '../../core/council';
+import type { ProposalContent, ProposalView } from '../../core/proposals';
+import type { CommitteeMembershipType } from '../../core/roles';
+
+export interface CommitteePage {
+  items: CommitteeView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ScMeetingPage {
+  items: ScMeetingView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One saved version of a proposal, as GET …/proposal/versions/:n answers. */
+export type ProposalVersionView = ProposalView['versions'][number] & { content: ProposalContent };
+
+
+export interface CommitteeListParams {
+  q?: string;
+  type?: CommitteeMembershipType;
+  page: number;
+  pageSize: number;
+}
+
+export const councilKeys = {
+  all: ['council'] as const,
+  list: ['council', 'list'] as const,
+  detail: (slug: string) => ['council', slug] as const,
+  committees: (slug: string, params: CommitteeListParams) => ['council', slug, 'committees', params] as const,
+  committee: (slug: string, code: string) => ['council', slug, 'committee', code] as const,
+  scMeetings: (slug: string, page: number, pageSize: number) => ['council', slug, 'sc-meetings', page, pageSize] as const,
+};
+
+export const proposalKeys = {
+  all: ['proposal'] as const,
+  proposal: (slug: string) => ['proposal', slug] as const,
+  version: (slug: string, n: number) => ['proposal', slug, 'version', n] as const,
+};
+
+const councilPath = (slug: string) => `/api/councils/${encodeURIComponent(slug)}`;
+const groupPath = (slug: string) => `/api/study-groups/${encodeURIComponent(slug)}`;
+
+export function useCouncils() {
+  return useQuery({ queryKey: councilKeys.list, queryFn: ({ signal }) => apiGet<{ items: CouncilListItem[] }>('/api/councils', signal) });
+}
+
+export function useCouncil(slug: string | undefined) {
+  return useQuery({
+    queryKey: councilKeys.detail(slug ?? ''),
+    queryFn: ({ signal }) => apiGet<CouncilDetail>(councilPath(slug ?? ''), signal),
+    enabled: Boolean(slug),
+  });
+}
+
+export function useCommittees(slug: string, params: CommitteeListParams) {
+  const search = new URLSearchParams();
+  if (params.q) search.set('q', params.q);
+  if (params.type) search.set('type', params.type);
+  search.set('page', String(params.page));
+  search.set('pageSize', String(params.pageSize));
+  return useQuery({
+    queryKey: councilKeys.committees(slug, params),
+    queryFn: ({ signal }) => apiGet<CommitteePage>(`${councilPath(slug)}/committees?${search.toString()}`, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useCommittee(slug: string, code: string | null) {
+  return useQuery({
+    queryKey: councilKeys.committee(slug, code ?? ''),
+    queryFn: ({ signal }) => apiGet<CommitteeDetail>(`${councilPath(slug)}/committees/${encodeURIComponent(code ?? '')}`, signal),
+    enabled: Boolean(code),
+  });
+}
+
+export function useScMeetings(slug: string | undefined, page = 1, pageSize = 20) {
+  return useQuery({
+    queryKey: councilKeys.scMeetings(slug ?? '', page, pageSize),
+    queryFn: ({ signal }) => apiGet<ScMeetingPage>(`${councilPath(slug ?? '')}/sc-meetings?page=${page}&pageSize=${pageSize}`, signal),
+    enabled: Boolean(slug),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Any change to the council's records: every council view is read again. */
+export function refreshCouncil(queryClient: QC) {
+  return queryClient.invalidateQueries({ queryKey: councilKeys.all });
+}
+
+export function useProposal(slug: string) {
+  return useQuery({ queryKey: proposalKeys.proposal(slug), queryFn: ({ signal }) => apiGet<ProposalView>(`${groupPath(slug)}/proposal`, signal) });
+}
+
+export function useProposalVersion(slug: string, n: number) {
+  return useQuery({
+    queryKey: proposalKeys.version(slug, n),
+    queryFn: ({ signal }) => apiGet<ProposalVersionView>(`${groupPath(slug)}/proposal/versions/${n}`, signal),
+    enabled: Number.isInteger(n) && n >= 1,
+    // A saved version never changes.
+    staleTime: Infinity,
+  });
+}
+
+/** After a proposal changed: its page, the group's overview (title, term, status) and the lists. */
+export function refreshProposal(queryClient: QC, slug: string, view?: ProposalView) {
+  if (view) queryClient.setQueryData(proposalKeys.proposal(slug), view);
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: proposalKeys.proposal(slug) }),
+    queryClient.invalidateQueries({ queryKey: keys.anyGroup }),
+    queryClient.invalidateQueries({ queryKey: ['study-groups'] }),
+  ]);
+}

@@ -19,6 +19,7 @@ function useNavItems() {
   const me = useMe();
   return [
     { to: '/', label: t('nav.studyGroups'), match: (p: string) => p === '/' || p.startsWith('/groups') },
+    { to: '/councils', label: t('council.nav'), match: (p: string) => p.startsWith('/councils') },
     ...(me.isAdmin
       ? [
           { to: '/admin/invite', label: t('nav.invite'), match: (p: string) => p.startsWith('/admin/invite') },
