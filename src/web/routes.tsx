@@ -14,6 +14,7 @@ import { InviteScene } from './scenes/Invite/InviteScene';
 import { LinkScene } from './scenes/Link/LinkScene';
 import { MailboxScene } from './scenes/Mailbox/MailboxScene';
 import { MailMessageScene } from './scenes/Mailbox/MailMessageScene';
+import { PageLoading } from './scenes/Proposal/ProposalScene';
 import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene';
 import { SignInScene } from './scenes/SignIn/SignInScene';
 
@@ -50,6 +51,7 @@ export function createAppRouter() {
                 // The council (#3 part 1) and a new proposal to it.
                 { path: 'councils', element: <CouncilsScene /> },
                 { path: 'councils/:slug', element: <CouncilScene /> },
+                { path: 'councils/:slug/proposals/new', lazy: async () => ({ Component: (await import('./scenes/Proposal/ProposalEditScene')).NewProposalScene }), hydrateFallbackElement: <PageLoading /> },
                 { path: 'account', element: <AccountScene /> },
                 {
                   path: 'admin',
