@@ -306,3 +306,147 @@ export function refreshProposal(queryClient: QC, slug: string, view?: ProposalVi
     queryClient.invalidateQueries({ queryKey: ['study-groups'] }),
   ]);
 }
+
+// ---- A group's members, invitations, sub-groups, timeline and audit trail (issue #3, parts 4, 5, 7, 9) ----
+// Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
+import type { CommitteeView as GroupCouncilCommittee } from '../../core/council';
+import type { Locale as GroupLocale } from '../../core/charter';
+import type { InvitationStatus, InvitationView, MemberList, MemberListQuery } from '../../core/memberships';
+import type { GroupRole } from '../../core/roles';
+import type { Timeline } from '../../core/timeline';
+
+/** A related group as the lineage route names it (only those the viewer may see). */
+export interface RelatedGroup {
+  slug: string;
+  title: string;
+  status: StudyGroupStatus;
+  kind: 'study_group' | 'sub_group';
+}
+
+export interface GroupLineage {
+  follows: RelatedGroup | null;
+  followOns: RelatedGroup[];
+  parent: RelatedGroup | null;
+  subGroups: RelatedGroup[];
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: { id: string; displayName: string } | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Every action name in this group's trail, for the filter. */
+  actions: string[];
+}
+
+export interface AuditParams {
+  action?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface InvitationPage {
+  items: InvitationView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type MemberParams = Pick<MemberListQuery, 'sort' | 'page' | 'pageSize'> & { role?: GroupRole; committee?: string; q?: string };
+
+export interface NewGroupInvitation {
+  email: string;
+  displayName?: string;
+  role: GroupRole;
+  committeeCode?: string;
+  locale?: GroupLocale;
+}
+
+/** Everything under one group shares the group's key, so one invalidation refreshes the lot. */
+export const groupKeys = {
+  members: (slug: string, params: MemberParams) => [...keys.group(slug), 'members', params] as const,
+  invitations: (slug: string, status: InvitationStatus | 'all') => [...keys.group(slug), 'invitations', status] as const,
+  lineage: (slug: string) => [...keys.group(slug), 'lineage'] as const,
+  timeline: (slug: string) => [...keys.group(slug), 'timeline'] as const,
+  audit: (slug: string, params: AuditParams) => [...keys.group(slug), 'audit', params] as const,
+  councilCommittees: (councilSlug: string) => ['council', councilSlug, 'committees', { page: 1, pageSize: 100 }] as const,
+};
+
+const studyGroupPath = (slug: string) => `/api/study-groups/${encodeURIComponent(slug)}`;
+
+function searchOf(params: object): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  return search.toString();
+}
+
+export function useMembers(slug: string, params: MemberParams) {
+  return useQuery({
+    queryKey: groupKeys.members(slug, params),
+    queryFn: ({ signal }) => apiGet<MemberList>(`${studyGroupPath(slug)}/members?${searchOf(params)}`, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useInvitations(slug: string, status: InvitationStatus | 'all', enabled = true) {
+  return useQuery({
+    queryKey: groupKeys.invitations(slug, status),
+    queryFn: ({ signal }) => apiGet<InvitationPage>(`${studyGroupPath(slug)}/invitations?${searchOf({ status: status === 'all' ? undefined : status, pageSize: 100 })}`, signal),
+    enabled,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useGroupLineage(slug: string) {
+  return useQuery({ queryKey: groupKeys.lineage(slug), queryFn: ({ signal }) => apiGet<GroupLineage>(`${studyGroupPath(slug)}/lineage`, signal) });
+}
+
+export function useTimeline(slug: string) {
+  return useQuery({ queryKey: groupKeys.timeline(slug), queryFn: ({ signal }) => apiGet<Timeline>(`${studyGroupPath(slug)}/timeline`, signal) });
+}
+
+export function useAudit(slug: string, params: AuditParams, enabled = true) {
+  return useQuery({
+    queryKey: groupKeys.audit(slug, params),
+    queryFn: ({ signal }) => apiGet<AuditPage>(`${studyGroupPath(slug)}/audit?${searchOf(params)}`, signal),
+    enabled,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The council's member committees (every signed-in person may read them), for delegation choices. */
+export function useCouncilCommitteeChoices(councilSlug: string, enabled = true) {
+  return useQuery({
+    queryKey: groupKeys.councilCommittees(councilSlug),
+    queryFn: ({ signal }) => apiGet<{ items: GroupCouncilCommittee[]; total: number }>(`/api/councils/${encodeURIComponent(councilSlug)}/committees?page=1&pageSize=100`, signal),
+    enabled: enabled && Boolean(councilSlug),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** After a change to a group's people: its overview, members, invitations, audit trail and the group list. */
+export function refreshGroup(queryClient: QC, slug: string) {
+  return Promise.all([queryClient.invalidateQueries({ queryKey: keys.group(slug) }), queryClient.invalidateQueries({ queryKey: ['study-groups'] })]);
+}
+
+export const groupMutations = {
+  invite: (slug: string, input: NewGroupInvitation) => api<InvitationView & { accountCreated: boolean }>('POST', `${studyGroupPath(slug)}/invitations`, input),
+  revokeInvitation: (slug: string, id: string) => api<InvitationView>('DELETE', `${studyGroupPath(slug)}/invitations/${encodeURIComponent(id)}`),
+  addRole: (slug: string, userId: string, input: { role: GroupRole; committeeCode?: string }) => api('POST', `${studyGroupPath(slug)}/members/${encodeURIComponent(userId)}/roles`, input),
+  endRole: (slug: string, userId: string, role: GroupRole) => api<{ ended: GroupRole[]; remaining: GroupRole[] }>('DELETE', `${studyGroupPath(slug)}/members/${encodeURIComponent(userId)}/roles/${role}`),
+  removeMember: (slug: string, userId: string) => api<{ ended: GroupRole[]; remaining: GroupRole[] }>('DELETE', `${studyGroupPath(slug)}/members/${encodeURIComponent(userId)}`),
+  createSubGroup: (slug: string, input: { title: string; focus: string; language?: GroupLocale }) => api<{ slug: string; title: string }>('POST', `${studyGroupPath(slug)}/sub-groups`, input),
+};
