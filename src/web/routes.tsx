@@ -7,16 +7,20 @@ import { Root } from './components/Root';
 import { RouteError } from './components/RouteError';
 import { AccountScene } from './scenes/Account/AccountScene';
 import { CouncilScene, CouncilsScene } from './scenes/Council/CouncilScene';
+import { AuditScene } from './scenes/Audit/AuditScene';
 import { ForgotPasswordScene } from './scenes/ForgotPassword/ForgotPasswordScene';
-import { GroupScene } from './scenes/Group/GroupScene';
+import { GroupOverviewPage, GroupScene } from './scenes/Group/GroupScene';
 import { GroupsScene } from './scenes/Groups/GroupsScene';
 import { InviteScene } from './scenes/Invite/InviteScene';
 import { LinkScene } from './scenes/Link/LinkScene';
 import { MailboxScene } from './scenes/Mailbox/MailboxScene';
 import { MailMessageScene } from './scenes/Mailbox/MailMessageScene';
 import { PageLoading } from './scenes/Proposal/ProposalScene';
+import { MembersScene } from './scenes/Members/MembersScene';
 import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene';
 import { SignInScene } from './scenes/SignIn/SignInScene';
+import { SubGroupsScene } from './scenes/SubGroups/SubGroupsScene';
+import { TimelineScene } from './scenes/Timeline/TimelineScene';
 
 /** Every page of the web app. Pages outside the sign-in guard are the ways in. */
 export function createAppRouter() {
@@ -47,7 +51,20 @@ export function createAppRouter() {
               errorElement: <RouteError />,
               children: [
                 { index: true, element: <GroupsScene /> },
-                { path: 'groups/:slug', element: <GroupScene /> },
+                {
+                  // One group's pages share its header and navigation (GroupScene renders the child).
+                  // A page of the group added elsewhere (the proposal) belongs among these children.
+                  path: 'groups/:slug',
+                  element: <GroupScene />,
+                  children: [
+                    { index: true, element: <GroupOverviewPage /> },
+                    { path: 'members', element: <MembersScene /> },
+                    { path: 'timeline', element: <TimelineScene /> },
+                    { path: 'sub-groups', element: <SubGroupsScene /> },
+                    { path: 'audit', element: <AuditScene /> },
+                    { path: '*', element: <NotFoundView /> },
+                  ],
+                },
                 // The council (#3 part 1) and a new proposal to it.
                 { path: 'councils', element: <CouncilsScene /> },
                 { path: 'councils/:slug', element: <CouncilScene /> },

@@ -3,22 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { GroupRole } from '../../../core/roles';
 import type { DelegationView, GroupOverview, PersonView } from '../../../core/study-groups';
 import { PersonName } from '../../components/PersonName';
+import { RoleBadges } from './RoleBadge';
 import classes from './GroupScene.module.css';
-
-function RoleBadges({ roles, hide = [] }: { roles: GroupRole[]; hide?: GroupRole[] }) {
-  const { t } = useTranslation();
-  const shown = roles.filter((r) => !hide.includes(r));
-  if (!shown.length) return null;
-  return (
-    <Group gap={4}>
-      {shown.map((r) => (
-        <Badge key={r} size="xs" variant="light" color="gray" radius="sm" tt="none">
-          {t(`roles.${r}`)}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
 
 function PersonList({ people, hideRoles }: { people: PersonView[]; hideRoles?: GroupRole[] }) {
   return (
@@ -27,7 +13,7 @@ function PersonList({ people, hideRoles }: { people: PersonView[]; hideRoles?: G
         <li key={p.id}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <PersonName names={p.names} displayName={p.displayName} affiliation={p.affiliation} size="sm" />
-            <RoleBadges roles={p.roles} hide={hideRoles} />
+            <RoleBadges roles={p.roles} hide={hideRoles} size="xs" />
           </Group>
         </li>
       ))}
@@ -87,7 +73,7 @@ function DelegationCard({ delegation }: { delegation: DelegationView }) {
           {head ? (
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
               <PersonName names={head.names} displayName={head.displayName} affiliation={head.affiliation} size="sm" />
-              <RoleBadges roles={head.roles} hide={['delegation_head', 'member']} />
+              <RoleBadges roles={head.roles} hide={['delegation_head', 'member']} size="xs" />
             </Group>
           ) : (
             <Text size="sm" c="dimmed">
@@ -178,12 +164,53 @@ export function SupportSection({ group }: { group: GroupOverview }) {
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
               <PersonName names={p.names} displayName={p.displayName} affiliation={p.affiliation} size="sm" />
               <Stack gap={4} align="flex-end">
-                <RoleBadges roles={p.roles} />
+                <RoleBadges roles={p.roles} size="xs" />
                 {p.committee ? (
                   <Text size="xs" c="dimmed" lang="en">
                     {p.committee.name}
                   </Text>
                 ) : null}
+              </Stack>
+            </Group>
+          </li>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * Everyone in a sub-group in one list: a sub-group has no delegation heads, and its members
+ * are drawn from the parent group with invited experts beside them.
+ */
+export function ParticipantsSection({ group }: { group: GroupOverview }) {
+  const { t } = useTranslation();
+  const seen = new Set<string>();
+  const people = [
+    ...group.coChairs.flatMap((c) => c.people),
+    ...group.delegations.flatMap((d) => (d.head ? [d.head, ...d.members] : d.members)),
+    ...group.observers,
+    ...group.support,
+  ].filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+  if (!people.length) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('group.noParticipants')}
+      </Text>
+    );
+  }
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap="md" component="ul" className={classes.plainList}>
+        {people.map((p) => (
+          <li key={p.id}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <PersonName names={p.names} displayName={p.displayName} affiliation={p.affiliation} size="sm" />
+              <Stack gap={4} align="flex-end">
+                <RoleBadges roles={p.roles} size="xs" withObserverNote />
+                <Text size="xs" c="dimmed" lang={p.committee ? 'en' : undefined}>
+                  {p.committee ? p.committee.name : t('group.noCommittee')}
+                </Text>
               </Stack>
             </Group>
           </li>
