@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../../core/accounts';
+import type { AcceptedInvitation } from '../../../core/memberships';
 import { api } from '../../api/client';
 import { adoptSignedInUser, updateMeInCache, useSession } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,10 +12,24 @@ import { markSignedOutOnPurpose } from '../../components/guards';
 import { NewPasswordFields, useNewPassword } from '../../components/NewPasswordFields';
 import { PageTitle } from '../../components/PageTitle';
 import { useFragmentToken } from '../../components/useFragmentToken';
+import type { JoinedState } from '../Group/GroupScene';
 
 interface LinkResult {
   user: Me;
   purpose: 'sign_in' | 'invitation';
+  /** A link that invited the person into a study group also accepted the invitation. */
+  invitation?: AcceptedInvitation;
+}
+
+/** Where a person goes after the link: the group they were invited to, else their groups. */
+interface Destination {
+  to: string;
+  state?: JoinedState;
+}
+
+function destinationOf({ invitation }: LinkResult): Destination {
+  if (!invitation) return { to: '/' };
+  return { to: `/groups/${encodeURIComponent(invitation.groupSlug)}`, ...(invitation.joined ? { state: { joinedAs: invitation.role } } : {}) };
 }
 
 /**
@@ -31,7 +46,7 @@ function consumeOnce(token: string): Promise<LinkResult> {
   return attempt;
 }
 
-type State = { step: 'working' } | { step: 'offer-password'; user: Me } | { step: 'failed'; error: unknown };
+type State = { step: 'working' } | { step: 'offer-password'; user: Me; destination: Destination } | { step: 'failed'; error: unknown };
 
 export function LinkScene() {
   const { t } = useTranslation();
@@ -45,12 +60,14 @@ export function LinkScene() {
     if (!token) return;
     let live = true;
     consumeOnce(token).then(
-      ({ user }) => {
+      (result) => {
         if (!live) return;
+        const { user } = result;
+        const destination = destinationOf(result);
         markSignedOutOnPurpose(false);
         adoptSignedInUser(queryClient, user);
-        if (user.hasPassword) void navigate('/', { replace: true });
-        else setState({ step: 'offer-password', user });
+        if (user.hasPassword) void navigate(destination.to, { replace: true, state: destination.state });
+        else setState({ step: 'offer-password', user, destination });
       },
       (error: unknown) => {
         if (live) setState({ step: 'failed', error });
@@ -106,7 +123,7 @@ export function LinkScene() {
     );
   }
 
-  if (state.step === 'offer-password') return <OfferPassword user={state.user} />;
+  if (state.step === 'offer-password') return <OfferPassword user={state.user} destination={state.destination} />;
 
   return (
     <Stack gap="lg" aria-busy="true">
@@ -124,7 +141,7 @@ export function LinkScene() {
 }
 
 /** First arrival without a password: offer one, without insisting. */
-function OfferPassword({ user }: { user: Me }) {
+function OfferPassword({ user, destination }: { user: Me; destination: Destination }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -133,7 +150,7 @@ function OfferPassword({ user }: { user: Me }) {
     mutationFn: (newPassword: string) => api('PUT', '/api/me/password', { newPassword }),
     onSuccess: () => {
       updateMeInCache(queryClient, { ...user, hasPassword: true });
-      void navigate('/', { replace: true });
+      void navigate(destination.to, { replace: true, state: destination.state });
     },
   });
   const submit = (e: FormEvent) => {
@@ -155,7 +172,7 @@ function OfferPassword({ user }: { user: Me }) {
             <Button type="submit" disabled={save.isPending}>
               {save.isPending ? t('common.saving') : t('auth.savePassword')}
             </Button>
-            <Button variant="default" onClick={() => void navigate('/', { replace: true })}>
+            <Button variant="default" onClick={() => void navigate(destination.to, { replace: true, state: destination.state })}>
               {t('auth.skipForNow')}
             </Button>
           </SimpleGrid>
