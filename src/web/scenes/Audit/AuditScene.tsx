@@ -273,7 +273,8 @@ function Name({ id, fallback, people }: { id: string; fallback: string; people: 
 /** `data` in a line of small key–value pairs: roles and statuses in words, people by name. */
 function EventData({ data, people }: { data: Record<string, unknown>; people: People }) {
   const { t } = useTranslation();
-  const entries = Object.entries(data).filter(([k, v]) => !SKIP.has(k) && v !== null && v !== undefined && v !== '');
+  // What did not happen says nothing: 'invitations withdrawn: 0' and 'removed: no' are left out.
+  const entries = Object.entries(data).filter(([k, v]) => !SKIP.has(k) && v !== null && v !== undefined && v !== '' && !(k === 'invitationsRevoked' && v === 0) && v !== false);
   const status = (v: unknown) => (typeof v === 'string' && STUDY_GROUP_STATUSES.includes(v as never) ? t(`status.${v as (typeof STUDY_GROUP_STATUSES)[number]}`) : typeof v === 'string' ? v : null);
   // A change of status reads as one step: 'Approved → Active'.
   const change = status(data.from) || status(data.to) ? [status(data.from), status(data.to)].filter(Boolean).join(' → ') : null;
