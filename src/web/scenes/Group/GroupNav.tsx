@@ -1,11 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import type { StudyGroupStatus } from '../../../core/roles';
 import type { GroupOverview } from '../../../core/study-groups';
 import classes from './GroupNav.module.css';
 
 export const GROUP_TABS = ['overview', 'proposal', 'members', 'timeline', 'subGroups', 'audit'] as const;
 export type GroupTab = (typeof GROUP_TABS)[number];
+
+/** Statuses in which a group does its work, and may form sub-groups. */
+const WORKING: readonly StudyGroupStatus[] = ['approved', 'active', 'concluding', 'concluded'];
 
 const PATHS: Record<GroupTab, string> = {
   overview: '',
@@ -31,7 +35,7 @@ export function useActiveTab(): GroupTab | null {
  * The group's own navigation: each page has its address, so it can be bookmarked and shared.
  * Only what the viewer may use is listed (the audit trail for co-chairs and the secretariat).
  */
-export function GroupNav({ slug, group, isSubGroup }: { slug: string; group: GroupOverview; isSubGroup: boolean }) {
+export function GroupNav({ slug, group, isSubGroup, subGroupCount }: { slug: string; group: GroupOverview; isSubGroup: boolean; subGroupCount: number }) {
   const { t } = useTranslation();
   const active = useActiveTab();
   const navRef = useRef<HTMLElement>(null);
@@ -45,8 +49,10 @@ export function GroupNav({ slug, group, isSubGroup }: { slug: string; group: Gro
   }, [active]);
   const tabs = GROUP_TABS.filter((tab) => {
     if (tab === 'audit') return group.allowedActions.includes('audit.view');
-    // A sub-group has neither a proposal of its own nor sub-groups under it.
-    if (tab === 'proposal' || tab === 'subGroups') return !isSubGroup;
+    // A sub-group has neither a proposal of its own nor sub-groups under it; a proposal not
+    // yet approved has none either.
+    if (tab === 'proposal') return !isSubGroup;
+    if (tab === 'subGroups') return !isSubGroup && (subGroupCount > 0 || WORKING.includes(group.status));
     return true;
   });
   return (

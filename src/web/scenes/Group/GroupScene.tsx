@@ -115,7 +115,7 @@ function Frame({ group, lineage }: { group: GroupOverview; lineage: GroupLineage
         </Alert>
       ) : null}
 
-      <GroupNav slug={group.slug} group={group} isSubGroup={isSubGroup} />
+      <GroupNav slug={group.slug} group={group} isSubGroup={isSubGroup} subGroupCount={lineage?.subGroups.length ?? 0} />
 
       <Outlet context={context} />
     </Stack>
@@ -151,10 +151,11 @@ function GroupLinks({ groups }: { groups: RelatedGroup[] }) {
   return (
     <>
       {groups.map((g, i) => (
-        <span key={g.slug}>
+        <span key={g.slug} className={frame.related}>
           <Anchor component={Link} to={`/groups/${g.slug}`} lang={textLang(g.title)}>
             {g.title}
-          </Anchor>
+          </Anchor>{' '}
+          <GroupStatusBadge status={g.status} size="sm" />
           {i < groups.length - 1 ? ', ' : ''}
         </span>
       ))}
@@ -169,7 +170,7 @@ function LineageLinks({ lineage }: { lineage: GroupLineage | undefined }) {
   return (
     <Stack gap={2} data-testid="lineage">
       {lineage.follows ? (
-        <Text size="sm">
+        <Text size="sm" component="div">
           <Text span c="dimmed" size="sm">
             {t('groupNav.followsOn')}
           </Text>{' '}
@@ -177,7 +178,7 @@ function LineageLinks({ lineage }: { lineage: GroupLineage | undefined }) {
         </Text>
       ) : null}
       {lineage.followOns.length ? (
-        <Text size="sm">
+        <Text size="sm" component="div">
           <Text span c="dimmed" size="sm">
             {t('groupNav.followOns')}
           </Text>{' '}

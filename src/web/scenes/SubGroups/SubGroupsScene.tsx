@@ -96,7 +96,9 @@ function SubGroupCard({ subGroup, detail }: { subGroup: RelatedGroup; detail: Gr
               {title}
             </Anchor>
           </Title>
-          <GroupStatusBadge status={subGroup.status} size="sm" />
+          <div className={classes.badge}>
+            <GroupStatusBadge status={subGroup.status} size="sm" />
+          </div>
         </Group>
         {focus ? (
           <div className={classes.focus} lang={lang}>
