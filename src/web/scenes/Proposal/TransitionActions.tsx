@@ -75,26 +75,29 @@ export function TransitionActions({ slug, view, councilSlug, canRecordScMeeting,
     },
   });
 
-  if (!transitions.length && !canEdit && !canFollowOn) return null;
+  // The dialog outlives its button: when the group moved on meanwhile, the refusal stays readable.
+  const hasActions = transitions.length > 0 || canEdit || canFollowOn;
   return (
     <>
-      <Group gap="sm" wrap="wrap" data-testid="proposal-actions">
-        {canEdit ? (
-          <Button component={Link} to={`/groups/${slug}/proposal/edit`} variant={transitions.includes('submit') ? 'default' : 'filled'}>
-            {view.status === 'returned' ? t('proposal.actions.revise') : t('proposal.actions.edit')}
-          </Button>
-        ) : null}
-        {transitions.map((s) => (
-          <Button key={s} variant={s === 'withdraw' ? 'subtle' : COLORS[s] ? 'light' : 'filled'} color={COLORS[s] ?? 'navy'} onClick={() => setOpen(s)} data-testid={`transition-${s}`}>
-            {t(`proposal.actions.${s}`)}
-          </Button>
-        ))}
-        {canFollowOn ? (
-          <Button variant="light" onClick={() => setOpen('followOn')} data-testid="follow-on">
-            {t('proposal.actions.followOn')}
-          </Button>
-        ) : null}
-      </Group>
+      {hasActions ? (
+        <Group gap="sm" wrap="wrap" data-testid="proposal-actions">
+          {canEdit ? (
+            <Button component={Link} to={`/groups/${slug}/proposal/edit`} variant={transitions.includes('submit') ? 'default' : 'filled'}>
+              {view.status === 'returned' ? t('proposal.actions.revise') : t('proposal.actions.edit')}
+            </Button>
+          ) : null}
+          {transitions.map((s) => (
+            <Button key={s} variant={s === 'withdraw' ? 'subtle' : COLORS[s] ? 'light' : 'filled'} color={COLORS[s] ?? 'navy'} onClick={() => setOpen(s)} data-testid={`transition-${s}`}>
+              {t(`proposal.actions.${s}`)}
+            </Button>
+          ))}
+          {canFollowOn ? (
+            <Button variant="light" onClick={() => setOpen('followOn')} data-testid="follow-on">
+              {t('proposal.actions.followOn')}
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
       {open && open !== 'followOn' ? (
         <TransitionModal
           key={open}
@@ -160,7 +163,7 @@ function TransitionModal({ transition, slug, view, councilSlug, canRecordScMeeti
     },
     onError: (err) => {
       // The group moved on meanwhile: show the steps that are possible now.
-      if (isApiError(err) && err.code === 'lifecycle.transition_not_allowed') void queryClient.invalidateQueries({ queryKey: proposalKeys.proposal(slug) });
+      if (isApiError(err) && err.code === 'lifecycle.transition_not_allowed') void refreshProposal(queryClient, slug);
     },
   });
 
