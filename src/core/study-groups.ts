@@ -31,6 +31,10 @@ export const ZGroupListItem = z.object({
   /** The title in each language the charter has. */
   titles: z.record(z.string(), z.string()),
   status: z.enum(STUDY_GROUP_STATUSES),
+  /** 'sub_group' for an experts group formed under another group. */
+  kind: z.enum(['study_group', 'sub_group']),
+  /** A sub-group's focus: the idea or agenda item it develops. */
+  focus: z.string().nullable(),
   termStart: z.iso.date(),
   termEnd: z.iso.date(),
   council: z.object({ slug: z.string(), acronym: z.string() }),

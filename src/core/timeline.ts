@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** One thing on a group's timeline. `date` is YYYY-MM-DD, or YYYY-MM when only the month is known, or null when not yet set. */
 export const ZTimelineItem = z.object({
+  /** Stable within the timeline: e.g. meeting-3, decision-2, term_start. */
+  id: z.string(),
   kind: z.enum(['term_start', 'term_end', 'submitted', 'decision', 'meeting']),
   date: z.string().nullable(),
   precision: z.enum(['day', 'month', 'unknown']),

@@ -189,7 +189,9 @@ describe('an approved group’s term', () => {
     expect(followOn.statusCode).toBe(201);
     const next = followOn.json() as ProposalView;
     expect(next).toMatchObject({ status: 'draft', current: { content: { termStart: '2022-07-01', termEnd: '2024-06-30' } } });
-    const lineage = (await cc.get(url(started, '/lineage'))).json();
+    const lineageRes = await cc.get(url(started, '/lineage'));
+    expect(lineageRes.statusCode, lineageRes.body).toBe(200);
+    const lineage = lineageRes.json();
     expect(lineage.followOns.map((g: { slug: string }) => g.slug)).toEqual([next.slug]);
     expect((await cc.get(url(next.slug, '/lineage'))).json().follows.slug).toBe(started);
     // The Steering Committee sees the concluded group but not someone else's draft follow-on.
@@ -209,7 +211,15 @@ describe('an approved group’s term', () => {
       ['meeting', false],
     ]);
     expect(tl.items.find((i: { kind: string }) => i.kind === 'decision')).toMatchObject({ transition: 'approve', scMeeting: { number: 50, place: 'Kuala Lumpur' } });
-    expect(tl.next).toMatchObject({ kind: 'term_start', date: '2099-01-01' });
+    expect(tl.next).toMatchObject({ id: 'term_start', kind: 'term_start', date: '2099-01-01' });
+    expect(new Set(tl.items.map((i: { id: string }) => i.id)).size).toBe(tl.items.length);
+    // A meeting's day is its day where it is held: 09:00 in Seoul is still 1 March there.
+    const [g] = await t.db.select().from(studyGroups).where(eq(studyGroups.slug, slug));
+    await t.db.update(meetings).set({ startsAt: new Date('2099-03-01T00:00:00Z'), timeZone: 'Asia/Seoul' }).where(eq(meetings.groupId, g?.id as string));
+    await t.db.update(meetings).set({ startsAt: new Date('2099-02-28T23:30:00Z') }).where(sql`${meetings.groupId} = ${g?.id} AND ${meetings.sequence} = 1`);
+    await t.app.changes.sync();
+    const seoul = (await krRep.get(url(slug, '/timeline'))).json().items.find((i: { id: string }) => i.id === 'meeting-1');
+    expect(seoul).toMatchObject({ date: '2099-03-01', precision: 'day' });
     expect((await outsider.get(url(slug, '/timeline'))).statusCode).toBe(404);
   });
 });
@@ -233,11 +243,14 @@ describe('sub-groups and the audit trail', () => {
     const created = await cc.post(url(p.slug, '/sub-groups'), { title: 'Export Control Experts Group', focus: 'Harmonising export controls on dual-use goods.' });
     expect(created.statusCode).toBe(201);
     const sub = created.json().slug as string;
-    expect((await cc.get(url(sub))).json().myRoles).toEqual(['co_chair']);
+    const subOverview = (await cc.get(url(sub))).json();
+    expect(subOverview).toMatchObject({ myRoles: ['co_chair'], kind: 'sub_group', focus: 'Harmonising export controls on dual-use goods.' });
     expect((await occ.get(url(sub))).statusCode).toBe(200);
     expect((await mm.get(url(sub))).statusCode).toBe(404);
     expect((await jpRep.get(url(sub))).statusCode).toBe(404);
-    expect((await cc.get(url(p.slug, '/lineage'))).json().subGroups.map((s: { slug: string }) => s.slug)).toEqual([sub]);
+    expect((await cc.get(url(p.slug, '/lineage'))).json().subGroups).toEqual([
+      { slug: sub, title: 'Export Control Experts Group', status: 'active', kind: 'sub_group', focus: 'Harmonising export controls on dual-use goods.', participantCount: 1 },
+    ]);
     expect((await mm.get(url(p.slug, '/lineage'))).json().subGroups).toEqual([]);
     // A sub-group cannot spawn its own.
     expect((await cc.post(url(sub, '/sub-groups'), { title: 'Deeper', focus: 'x' })).statusCode).toBe(403);
@@ -246,6 +259,9 @@ describe('sub-groups and the audit trail', () => {
     expect(trail.statusCode).toBe(200);
     expect(trail.json().items.map((e: { action: string }) => e.action)).toEqual(['group.activate', 'group.approve', 'group.submit']);
     expect(trail.json().actions).toEqual(expect.arrayContaining(['proposal.created', 'subgroup.created']));
+    // The people in the trail, for its filter, with their names in every script.
+    expect(trail.json().actors.map((a: { displayName: string; names: object }) => typeof a.names)).not.toContain('undefined');
+    expect(trail.json().actors.length).toBeGreaterThanOrEqual(3);
     expect((await mm.get(url(p.slug, '/audit'))).statusCode).toBe(403);
     expect((await outsider.get(url(p.slug, '/audit'))).statusCode).toBe(404);
     const rows = await t.db.select().from(meetings).where(eq(meetings.groupId, g?.id as string));

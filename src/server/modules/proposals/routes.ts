@@ -16,6 +16,8 @@ import {
   ZVersionSummary,
   type ProposalContent,
 } from '../../../core/proposals';
+import { alias } from 'drizzle-orm/pg-core';
+import { ZPersonNames } from '../../../core/people';
 import { auditEvents, councils, proposalReviews, studyGroups, users } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { requireActor } from '../../http/auth';
@@ -31,7 +33,14 @@ const ZSlug = z.string().min(1).max(120).regex(/^[a-z0-9-]+$/);
 const ZGroupParams = z.object({ slug: ZSlug });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-const ZGroupRef = z.object({ slug: z.string(), title: z.string(), status: z.string(), kind: z.string() });
+const ZGroupRef = z.object({
+  slug: z.string(),
+  title: z.string(),
+  status: z.string(),
+  kind: z.string(),
+  focus: z.string().nullable(),
+  participantCount: z.number().int(),
+});
 
 export async function proposalRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -213,7 +222,14 @@ export async function proposalRoutes(root: FastifyInstance) {
       const actor = requireActor(req);
       const { group } = (await groupAccess(root, actor, req.params.slug)).snapshot;
       const visible = visibleGroupCondition(actor);
-      const ref = { slug: studyGroups.slug, title: studyGroups.title, status: studyGroups.status, kind: studyGroups.kind };
+      const ref = {
+        slug: studyGroups.slug,
+        title: studyGroups.title,
+        status: studyGroups.status,
+        kind: studyGroups.kind,
+        focus: studyGroups.focus,
+        participantCount: sql<number>`(SELECT count(DISTINCT gm.user_id)::int FROM group_memberships gm JOIN users u ON u.id = gm.user_id WHERE gm.group_id = study_groups.id AND gm.ended_at IS NULL AND u.disabled_at IS NULL)`,
+      };
       const related = (cond: SQL) => db.select(ref).from(studyGroups).where(and(cond, visible)).orderBy(asc(studyGroups.termStart), asc(studyGroups.title));
       const [follows, followOns, parent, subGroups] = await Promise.all([
         group.followsGroupId ? related(eq(studyGroups.id, group.followsGroupId)) : Promise.resolve([]),
@@ -233,11 +249,22 @@ export async function proposalRoutes(root: FastifyInstance) {
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(50),
   });
-  const ZAuditItem = z.object({ id: z.number(), at: z.iso.datetime(), actor: z.object({ id: z.string(), displayName: z.string() }).nullable(), action: z.string(), targetType: z.string(), targetId: z.string().nullable(), data: z.record(z.string(), z.unknown()) });
+  const ZAuditPerson = z.object({ id: z.string(), displayName: z.string(), names: ZPersonNames });
+  const ZAuditItem = z.object({
+    id: z.number(),
+    at: z.iso.datetime(),
+    actor: ZAuditPerson.nullable(),
+    action: z.string(),
+    targetType: z.string(),
+    targetId: z.string().nullable(),
+    /** The person an event is about (an invitation, a membership), by name. */
+    targetPerson: ZAuditPerson.nullable(),
+    data: z.record(z.string(), z.unknown()),
+  });
 
   app.get(
     '/api/study-groups/:slug/audit',
-    { schema: { tags: ['audit'], summary: "The group's audit trail (co-chairs and the secretariat), newest first", params: ZGroupParams, querystring: ZAuditQuery, response: { 200: z.object({ items: z.array(ZAuditItem), total: z.number(), page: z.number(), pageSize: z.number(), actions: z.array(z.string()) }) } } },
+    { schema: { tags: ['audit'], summary: "The group's audit trail (co-chairs and the secretariat), newest first", params: ZGroupParams, querystring: ZAuditQuery, response: { 200: z.object({ items: z.array(ZAuditItem), total: z.number(), page: z.number(), pageSize: z.number(), actions: z.array(z.string()), actors: z.array(ZAuditPerson) }) } } },
     async (req) => {
       const access = await groupAccess(root, requireActor(req), req.params.slug);
       authorize(access, 'audit.view');
@@ -249,32 +276,43 @@ export async function proposalRoutes(root: FastifyInstance) {
       if (q.from) conds.push(gte(auditEvents.at, new Date(`${q.from}T00:00:00Z`)));
       if (q.to) conds.push(lte(auditEvents.at, new Date(`${q.to}T23:59:59.999Z`)));
       const where = and(...conds);
-      const [rows, [total], actions] = await Promise.all([
+      const target = alias(users, 'target');
+      const [rows, [total], actions, actors] = await Promise.all([
         db
-          .select({ e: auditEvents, actorName: users.displayName })
+          .select({ e: auditEvents, actorName: users.displayName, actorNames: users.names, targetName: target.displayName, targetNames: target.names })
           .from(auditEvents)
           .leftJoin(users, eq(users.id, auditEvents.actorId))
+          .leftJoin(target, sql`${auditEvents.targetType} = 'user' AND ${target.id}::text = ${auditEvents.targetId}`)
           .where(where)
           .orderBy(desc(auditEvents.at), desc(auditEvents.id))
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(auditEvents).where(where),
         db.selectDistinct({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.groupId, groupId)).orderBy(asc(auditEvents.action)),
+        // Everyone who appears in the trail as an actor: the choices of the person filter.
+        db
+          .selectDistinct({ id: users.id, displayName: users.displayName, names: users.names })
+          .from(auditEvents)
+          .innerJoin(users, eq(users.id, auditEvents.actorId))
+          .where(eq(auditEvents.groupId, groupId))
+          .orderBy(asc(users.displayName)),
       ]);
       return {
-        items: rows.map(({ e, actorName }) => ({
+        items: rows.map(({ e, actorName, actorNames, targetName, targetNames }) => ({
           id: e.id,
           at: e.at.toISOString(),
-          actor: e.actorId && actorName ? { id: e.actorId, displayName: actorName } : null,
+          actor: e.actorId && actorName ? { id: e.actorId, displayName: actorName, names: actorNames ?? {} } : null,
           action: e.action,
           targetType: e.targetType,
           targetId: e.targetId,
+          targetPerson: e.targetType === 'user' && e.targetId && targetName ? { id: e.targetId, displayName: targetName, names: targetNames ?? {} } : null,
           data: e.data,
         })),
         total: Number(total?.n ?? 0),
         page: q.page,
         pageSize: q.pageSize,
         actions: actions.map((a) => a.action),
+        actors,
       };
     },
   );

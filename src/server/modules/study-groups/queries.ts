@@ -52,6 +52,8 @@ async function listDetails(db: Db, actor: Actor | null, groups: GroupRow[]): Pro
       title: g.title,
       titles: titlesOf(g),
       status: g.status,
+      kind: g.kind,
+      focus: g.focus,
       termStart: g.termStart,
       termEnd: g.termEnd,
       council: { slug: council?.slug ?? '', acronym: council?.acronym ?? '' },

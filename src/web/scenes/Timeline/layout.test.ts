@@ -3,7 +3,9 @@ import type { TimelineItem } from '../../../core/timeline';
 import { formatPlainDay, formatPlainMonth, plainSpan } from './dates';
 import { layoutTimeline } from './layout';
 
+let n = 0;
 const item = (kind: TimelineItem['kind'], date: string | null, extra: Partial<TimelineItem> = {}): TimelineItem => ({
+  id: `${kind}-${++n}`,
   kind,
   date,
   precision: date === null ? 'unknown' : date.length === 7 ? 'month' : 'day',
