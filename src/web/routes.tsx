@@ -15,7 +15,8 @@ import { InviteScene } from './scenes/Invite/InviteScene';
 import { LinkScene } from './scenes/Link/LinkScene';
 import { MailboxScene } from './scenes/Mailbox/MailboxScene';
 import { MailMessageScene } from './scenes/Mailbox/MailMessageScene';
-import { PageLoading } from './scenes/Proposal/ProposalScene';
+import { PageLoading, ProposalScene } from './scenes/Proposal/ProposalScene';
+import { VersionScene } from './scenes/Proposal/VersionScene';
 import { MembersScene } from './scenes/Members/MembersScene';
 import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene';
 import { SignInScene } from './scenes/SignIn/SignInScene';
@@ -62,6 +63,10 @@ export function createAppRouter() {
                     { path: 'timeline', element: <TimelineScene /> },
                     { path: 'sub-groups', element: <SubGroupsScene /> },
                     { path: 'audit', element: <AuditScene /> },
+                    // The proposal (#3 parts 2, 3, 6). The editor (Tiptap) loads only when it is opened.
+                    { path: 'proposal', element: <ProposalScene /> },
+                    { path: 'proposal/edit', lazy: async () => ({ Component: (await import('./scenes/Proposal/ProposalEditScene')).ProposalEditScene }), hydrateFallbackElement: <PageLoading /> },
+                    { path: 'proposal/versions/:n', element: <VersionScene /> },
                     { path: '*', element: <NotFoundView /> },
                   ],
                 },
