@@ -110,11 +110,11 @@ export function SteeringCommitteePanel({ council, canManage }: { council: Counci
                 </Stack>
                 {canManage ? (
                   s.representative ? (
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => setEnding(s.representative)}>
+                    <Button size="compact-xs" variant="subtle" color="red" className={classes.seatAction} onClick={() => setEnding(s.representative)}>
                       {t('council.roles.end')}
                     </Button>
                   ) : (
-                    <Button size="compact-xs" variant="light" onClick={() => setAssigning({ role: 'sc_member', committee: s.committee })}>
+                    <Button size="compact-xs" variant="light" className={classes.seatAction} onClick={() => setAssigning({ role: 'sc_member', committee: s.committee })}>
                       {t('council.roles.assign')}
                     </Button>
                   )
