@@ -237,3 +237,9 @@ export function dayBefore(isoDate: string): string {
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** Finding a person to give a council role: by a part of their name (any script) or address. */
+export const ZPeopleSearchQuery = z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const ZPersonFound = ZCouncilPerson.extend({ email: z.string(), committee: ZCommitteeBrief.nullable() });
+export const ZPeopleFound = z.array(ZPersonFound);
+export type PersonFound = z.infer<typeof ZPersonFound>;

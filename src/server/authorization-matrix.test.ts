@@ -104,6 +104,7 @@ const SPECS: Spec[] = [
   { name: 'list committees', method: 'GET', needs: 'signed in', request: () => ({ url: c('/committees') }) },
   { name: 'read a committee', method: 'GET', needs: 'signed in', request: () => ({ url: c('/committees/KR') }) },
   { name: 'list SC meetings', method: 'GET', needs: 'signed in', request: () => ({ url: c('/sc-meetings') }) },
+  { name: 'find people for a council role', method: 'GET', needs: 'council.manage', request: () => ({ url: c('/people?q=person') }) },
   { name: 'add a committee', method: 'POST', needs: 'council.manage', request: () => ({ url: c('/committees'), body: { code: `Z${randomUUID().slice(0, 4)}`.toUpperCase(), name: 'New Committee', subregion: 'test', type: 'associate', validFrom: '2026-01-01' } }) },
   { name: 'edit a committee', method: 'PATCH', needs: 'council.manage', request: () => ({ url: c('/committees/CA'), body: { hostInstitution: `Institute ${randomUUID().slice(0, 6)}` } }) },
   {

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommitteeDetail, CouncilDetail, CouncilRoleView } from '../../../core/council';
-import { auditEvents, committeeMemberships, councilRoles, councils, memberCommittees, scMeetings } from '../../db/schema';
+import { auditEvents, committeeMemberships, councilRoles, councils, memberCommittees, scMeetings, users } from '../../db/schema';
 import { createTestContext, TestClient, type TestContext } from '../../test/context';
 import { addCouncilRole, buildCouncil, buildUser, signedInClient } from '../../test/factories';
 
@@ -473,5 +473,24 @@ describe('OpenAPI', () => {
       const op = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
       expect(op?.summary, `${r.method} ${r.url}`).toEqual(expect.any(String));
     }
+  });
+});
+
+describe('finding people for a role', () => {
+  it('finds people by any spelling of their name or by address, for the council’s managers only', async () => {
+    const s = await setup();
+    const hanzi = await buildUser(t.db, { displayName: 'Zhou Lan', email: `zhou-${s.council.slug}@example.test` });
+    await t.db.update(users).set({ names: { latin: 'Zhou Lan', hanzi: '周岚' }, memberCommitteeId: s.byCode.CN?.id ?? null }).where(eq(users.id, hanzi.id));
+    const disabled = await buildUser(t.db, { displayName: 'Zhou Disabled', disabled: true });
+    const byScript = (await s.as.secretary.get(`${s.base}/people?q=${encodeURIComponent('周')}`)).json();
+    expect(byScript.map((p: { id: string }) => p.id)).toEqual([hanzi.id]);
+    expect(byScript[0]).toMatchObject({ email: hanzi.email, committee: { code: 'CN' } });
+    const byName = (await s.as.secretary.get(`${s.base}/people?q=zhou`)).json();
+    expect(byName.map((p: { id: string }) => p.id)).not.toContain(disabled.id);
+    expect((await s.as.secretary.get(`${s.base}/people?q=${encodeURIComponent(`zhou-${s.council.slug}`)}`)).json()).toHaveLength(1);
+    // A literal % matches nothing rather than everyone.
+    expect((await s.as.secretary.get(`${s.base}/people?q=%25`)).json()).toEqual([]);
+    expect((await s.as.representative.get(`${s.base}/people?q=zhou`)).statusCode).toBe(403);
+    expect((await s.as.secretary.get(`${s.base}/people`)).statusCode).toBe(400);
   });
 });

@@ -209,3 +209,40 @@ export async function listScMeetings(db: Db, councilId: string, query: { page: n
   ]);
   return { items: rows.map(presentScMeeting), total: Number(count?.n ?? 0), page: query.page, pageSize: query.pageSize };
 }
+
+/**
+ * People whose name (in any script) or address contains `q`, for the council's managers to
+ * give a role to: members of the council's committees first, then by name.
+ */
+export async function searchPeople(db: Db, councilId: string, q: string, limit: number) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      names: users.names,
+      affiliation: users.affiliation,
+      email: users.email,
+      committeeId: memberCommittees.id,
+      committeeCode: memberCommittees.code,
+      committeeName: memberCommittees.name,
+    })
+    .from(users)
+    .leftJoin(memberCommittees, and(eq(memberCommittees.id, users.memberCommitteeId), eq(memberCommittees.councilId, councilId)))
+    .where(
+      and(
+        isNull(users.disabledAt),
+        sql`(${users.displayName} ILIKE ${pattern} OR ${users.email} ILIKE ${pattern} OR EXISTS (SELECT 1 FROM jsonb_each_text(${users.names}) n WHERE n.value ILIKE ${pattern}))`,
+      ),
+    )
+    .orderBy(sql`${memberCommittees.id} IS NULL`, asc(users.displayName))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.displayName,
+    names: r.names,
+    affiliation: r.affiliation,
+    email: r.email,
+    committee: r.committeeId && r.committeeCode && r.committeeName ? { id: r.committeeId, code: r.committeeCode, name: r.committeeName } : null,
+  }));
+}

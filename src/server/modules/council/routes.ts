@@ -14,6 +14,8 @@ import {
   ZCouncilRoleView,
   ZCreateCommittee,
   ZCreateScMeeting,
+  ZPeopleFound,
+  ZPeopleSearchQuery,
   ZScMeetingList,
   ZScMeetingListQuery,
   ZScMeetingView,
@@ -28,7 +30,7 @@ import { createScMeeting } from './create-sc-meeting';
 import { endCouncilRole } from './end-council-role';
 import { authorizeCouncil, councilAccess, type CouncilAccess } from './policy';
 import { presentScMeeting } from './presenter';
-import { committeeDetail, councilDetail, councilRoleView, listCommittees, listCouncils, listScMeetings } from './queries';
+import { committeeDetail, councilDetail, councilRoleView, listCommittees, listCouncils, listScMeetings, searchPeople } from './queries';
 import { updateCommittee } from './update-committee';
 
 const tags = ['council'];
@@ -241,5 +243,21 @@ export async function councilRoutes(root: FastifyInstance) {
       await db.transaction((tx) => endCouncilRole(tx, actor, council, req.params.roleId));
       return councilRoleView(db, council.id, req.params.roleId);
     },
+  );
+
+  app.get(
+    '/api/councils/:slug/people',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'Find people to give a council role, by name (any script) or address',
+        description: `${MANAGE} Accounts of the council's member committees first; disabled accounts never.`,
+        params: ZCouncilParams,
+        querystring: ZPeopleSearchQuery,
+        response: { 200: ZPeopleFound },
+      },
+    },
+    async (req) => searchPeople(db, managedAccess(req).council.id, req.query.q, req.query.limit),
   );
 }

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SC_CO_CHAIRS_MAX, type CouncilDetail, type CouncilPerson, type CouncilRoleView } from '../../../core/council';
+import { SC_CO_CHAIRS_MAX, type CouncilDetail, type CouncilPerson, type CouncilRoleView, type PersonFound } from '../../../core/council';
 import type { CouncilRole } from '../../../core/roles';
-import { api } from '../../api/client';
+import { api, apiGet } from '../../api/client';
 import { refreshCouncil, useMe } from '../../api/queries';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -229,10 +230,7 @@ export function SecretariatPanel({ council, canManage }: { council: CouncilDetai
   );
 }
 
-/**
- * The people this council lists (co-chairs, representatives, secretariat). Accord has no
- * directory of accounts to search, so a role can be given only to one of them.
- */
+/** The people this council lists (co-chairs, representatives, secretariat): offered before any search. */
 function listedPeople(council: CouncilDetail): CouncilPerson[] {
   const all = [...council.steeringCommittee.coChairs, ...council.steeringCommittee.seats.flatMap((s) => (s.representative ? [s.representative] : [])), ...council.secretariat];
   const byId = new Map<string, CouncilPerson>();
@@ -251,8 +249,19 @@ function AssignRoleModal({ council, assigning, onClose }: { council: CouncilDeta
   const locale = currentLocale();
   const [userId, setUserId] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), 250);
+  const found = useQuery({
+    queryKey: ['council-people', council.slug, query],
+    queryFn: ({ signal }) => apiGet<PersonFound[]>(`/api/councils/${encodeURIComponent(council.slug)}/people?q=${encodeURIComponent(query)}`, signal),
+    enabled: query.length > 0,
+    placeholderData: (previous) => previous,
+  });
   const taken = holders(council, assigning.role);
-  const candidates = listedPeople(council).filter((p) => !taken.has(p.id));
+  // Before any search, the council's own people; then whoever the search finds (the server matches).
+  const offered: CouncilPerson[] = query ? (found.data ?? []) : listedPeople(council);
+  const chosen = userId ? [...listedPeople(council), ...(found.data ?? [])].find((p) => p.id === userId) : undefined;
+  const candidates = [...offered, ...(chosen && !offered.some((p) => p.id === chosen.id) ? [chosen] : [])].filter((p) => !taken.has(p.id));
   const label = (p: CouncilPerson) => {
     const parts = personNameParts(p.names, p.displayName, locale);
     const name = parts.local ? `${parts.local.text} (${parts.latin})` : parts.latin;
@@ -281,12 +290,15 @@ function AssignRoleModal({ council, assigning, onClose }: { council: CouncilDeta
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Alert variant="light" color="gray" icon={<InfoIcon />} p="xs">
-            <Text size="xs">{t('council.roles.directoryNote')}</Text>
+            <Text size="xs">{t('council.roles.searchHint')}</Text>
           </Alert>
           <Select
             label={t('council.roles.person')}
             required
             searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options }) => options}
             data={candidates.map((p) => ({ value: p.id, label: label(p) }))}
             value={userId}
             onChange={setUserId}
@@ -299,7 +311,7 @@ function AssignRoleModal({ council, assigning, onClose }: { council: CouncilDeta
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={assign.isPending} disabled={candidates.length === 0}>
+            <Button type="submit" loading={assign.isPending}>
               {t('council.roles.assign')}
             </Button>
           </Group>
