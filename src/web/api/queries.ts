@@ -5,6 +5,7 @@ import type { StudyGroupStatus } from '../../core/roles';
 import { useTranslation } from 'react-i18next';
 import { applyLocale, isLocale } from '../i18n';
 import { api, apiGet, isApiError, rememberCsrfToken } from './client';
+import type { PersonNames } from '../../core/people';
 
 export interface SessionData {
   user: Me | null;
@@ -321,6 +322,8 @@ export interface RelatedGroup {
   title: string;
   status: StudyGroupStatus;
   kind: 'study_group' | 'sub_group';
+  focus: string | null;
+  participantCount: number;
 }
 
 export interface GroupLineage {
@@ -330,13 +333,21 @@ export interface GroupLineage {
   subGroups: RelatedGroup[];
 }
 
+export interface AuditPerson {
+  id: string;
+  displayName: string;
+  names: PersonNames;
+}
+
 export interface AuditEvent {
   id: number;
   at: string;
-  actor: { id: string; displayName: string } | null;
+  actor: AuditPerson | null;
   action: string;
   targetType: string;
   targetId: string | null;
+  /** The person the event is about, named, when it is about a person. */
+  targetPerson: AuditPerson | null;
   data: Record<string, unknown>;
 }
 
@@ -347,6 +358,8 @@ export interface AuditPage {
   pageSize: number;
   /** Every action name in this group's trail, for the filter. */
   actions: string[];
+  /** Everyone who acted in this group's trail, for the filter. */
+  actors: AuditPerson[];
 }
 
 export interface AuditParams {

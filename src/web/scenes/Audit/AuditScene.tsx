@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { GROUP_ROLES, STUDY_GROUP_STATUSES } from '../../../core/roles';
-import { useAudit, useMembers, useSession, type AuditEvent, type AuditParams } from '../../api/queries';
+import { useAudit, useSession, type AuditEvent, type AuditParams } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundView } from '../../components/NotFound';
 import { catalogs } from '../../../core/i18n';
@@ -58,7 +58,6 @@ export function AuditScene() {
   const audit = useAudit(group.slug, params, allowed);
   // People who may act here, to filter by; those who acted from outside (the Steering
   // Committee) join the list from the events themselves.
-  const members = useMembers(group.slug, { sort: 'name', page: 1, pageSize: 100 });
   const locale = currentLocale();
 
   if (!allowed) return <NotFoundView />;
@@ -80,15 +79,19 @@ export function AuditScene() {
 
   const data = audit.data;
   const people: People = new Map();
-  for (const e of data?.items ?? []) if (e.actor) people.set(e.actor.id, { displayName: e.actor.displayName, names: {} });
-  for (const m of members.data?.items ?? []) people.set(m.person.id, { displayName: m.person.displayName, names: m.person.names });
+  // The trail names its own people (former members too), in every script they write.
+  for (const p of data?.actors ?? []) people.set(p.id, { displayName: p.displayName, names: p.names });
+  for (const e of data?.items ?? []) {
+    if (e.actor) people.set(e.actor.id, { displayName: e.actor.displayName, names: e.actor.names });
+    if (e.targetPerson) people.set(e.targetPerson.id, { displayName: e.targetPerson.displayName, names: e.targetPerson.names });
+  }
   const nameOf = (id: string) => {
     const p = people.get(id);
     if (!p) return '';
     const parts = personNameParts(p.names, p.displayName, locale);
     return parts.local ? `${parts.local.text} (${parts.latin})` : parts.latin;
   };
-  const actors = [...people.keys()].map((id) => [id, nameOf(id)] as const).sort((a, b) => a[1].localeCompare(b[1], intlLocale(locale)));
+  const actors = (data?.actors ?? []).map((p) => [p.id, nameOf(p.id)] as const).sort((a, b) => a[1].localeCompare(b[1], intlLocale(locale)));
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const filtered = Boolean(params.action || params.actorId || params.from || params.to);
 

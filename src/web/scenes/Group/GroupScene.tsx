@@ -64,7 +64,7 @@ function Frame({ group, lineage }: { group: GroupOverview; lineage: GroupLineage
   const title = localTitle(group, locale);
   const shortTitle = group.charter.texts[title.translated ? locale : group.charter.authoritative]?.shortTitle ?? title.text;
   const parent = lineage?.parent ?? null;
-  const isSubGroup = Boolean(parent);
+  const isSubGroup = group.kind === 'sub_group';
   const tab = useActiveTab();
   const tabLabel = tab && tab !== 'overview' ? t(`groupNav.${tab}`) : null;
   const joinedAs = (location.state as JoinedState | null)?.joinedAs;
