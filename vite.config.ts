@@ -32,6 +32,13 @@ export default defineConfig({
     strictPort: true,
     // The API sets cookies for the host the browser asked for, and checks Origin against Host:
     // keep the browser's Host header (changeOrigin false).
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // Only the API's paths: Vite serves the app's own modules under /api/ too (src/web/api/*.ts).
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:3000',
+        changeOrigin: false,
+        bypass: (req) => (/\.(ts|tsx|js|map)(\?|$)/.test(req.url ?? '') ? req.url : undefined),
+      },
+    },
   },
 });

@@ -1,3 +1,4 @@
+import './zod-config';
 import '@mantine/core/styles.css';
 import './styles/global.css';
 import './i18n';
