@@ -61,6 +61,7 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
       userId: userIds[p.key] as string,
       role,
       committeeId: role === 'sc_member' && p.committee ? committeeId(p.committee) : null,
+      startedAt: new Date('2019-01-01T00:00:00Z'),
     })),
   );
   if (councilRoleRows.length) await tx.insert(councilRoles).values(councilRoleRows);
@@ -85,7 +86,14 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
   await tx.insert(studyGroupCoChairs).values(['KR', 'CN', 'JP', 'US'].map((code, position) => ({ groupId: group.id, committeeId: committeeId(code), position })));
 
   const membershipRows = demoPeople.flatMap((p) =>
-    p.groupRoles.map((role) => ({ groupId: group.id, userId: userIds[p.key] as string, role, committeeId: p.committee ? committeeId(p.committee) : null })),
+    p.groupRoles.map((role) => ({
+      groupId: group.id,
+      userId: userIds[p.key] as string,
+      role,
+      committeeId: p.committee ? committeeId(p.committee) : null,
+      // Seated when the group began its work.
+      startedAt: new Date('2019-09-01T00:00:00Z'),
+    })),
   );
   await tx.insert(groupMemberships).values(membershipRows);
 
@@ -174,11 +182,12 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
     })
     .returning();
   if (!sub) throw new Error('sub-group insert returned nothing');
+  const subStart = new Date('2020-02-10T01:00:00Z');
   await tx.insert(groupMemberships).values([
-    { groupId: sub.id, userId: krCoChair, role: 'co_chair', committeeId: committeeId('KR') },
-    { groupId: sub.id, userId: userIds['cn-member'] as string, role: 'member', committeeId: committeeId('CN') },
-    { groupId: sub.id, userId: userIds['us-member'] as string, role: 'member', committeeId: committeeId('US') },
-    { groupId: sub.id, userId: userIds['eu-observer'] as string, role: 'observer', committeeId: null },
+    { groupId: sub.id, userId: krCoChair, role: 'co_chair', committeeId: committeeId('KR'), startedAt: subStart },
+    { groupId: sub.id, userId: userIds['cn-member'] as string, role: 'member', committeeId: committeeId('CN'), startedAt: subStart },
+    { groupId: sub.id, userId: userIds['us-member'] as string, role: 'member', committeeId: committeeId('US'), startedAt: subStart },
+    { groupId: sub.id, userId: userIds['eu-observer'] as string, role: 'observer', committeeId: null, startedAt: subStart },
   ]);
   await tx.insert(auditEvents).values({ actorId: krCoChair, action: 'subgroup.created', targetType: 'study_group', targetId: sub.id, groupId: group.id, data: { title: sub.title }, at: new Date('2020-02-10T01:00:00Z') });
 
