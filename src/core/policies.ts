@@ -26,6 +26,11 @@ export const GROUP_ACTIONS = [
   'subgroup.create',
   'followon.create',
   'audit.view',
+  'meetings.manage',
+  'meetings.attend',
+  'materials.add',
+  'report.write',
+  'report.approve',
 ] as const;
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
 
@@ -77,6 +82,17 @@ export const GROUP_POLICY: Record<GroupAction, Rule> = {
   'subgroup.create': { who: ['admin', 'co_chair'], statuses: ['active'], subGroup: [] },
   'followon.create': { who: ['admin', 'council_secretariat', 'co_chair', 'delegation_head'], statuses: ['concluding', 'concluded'], subGroup: [] },
   'audit.view': { who: ['admin', 'council_secretariat', 'co_chair', 'secretariat'], subGroup: ['admin', 'council_secretariat', 'parent_co_chair', 'co_chair'] },
+  // Meetings (issue #4): the co-chairs and the secretariat plan them; participants answer and bring papers.
+  'meetings.manage': {
+    who: ['admin', 'council_secretariat', 'co_chair', 'secretariat'],
+    statuses: ['approved', 'active', 'concluding'],
+    subGroup: ['admin', 'council_secretariat', 'parent_co_chair', 'co_chair', 'secretariat'],
+  },
+  'meetings.attend': { who: PARTICIPANTS, statuses: ['approved', 'active', 'concluding'] },
+  'materials.add': { who: ['admin', 'council_secretariat', 'parent_co_chair', ...PARTICIPANTS], statuses: ['approved', 'active', 'concluding', 'concluded'] },
+  // The rapporteur writes the Co-Chairs' Report; the co-chairs, who sign it, circulate it and make it final.
+  'report.write': { who: ['admin', 'rapporteur', 'co_chair', 'secretariat'], statuses: ['active', 'concluding', 'concluded'] },
+  'report.approve': { who: ['admin', 'co_chair'], statuses: ['active', 'concluding', 'concluded'] },
 };
 
 export interface GroupFacts {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { charterTextFromPlain, type Charter } from '../../core/charter';
-import type { GroupRole, StudyGroupStatus } from '../../core/roles';
+import type { GroupRole, MeetingStatus, StudyGroupStatus } from '../../core/roles';
 import { hashPassword } from '../crypto';
 import type { Db } from '../db/client';
-import { committeeMemberships, councilRoles, councils, groupMemberships, memberCommittees, studyGroupCoChairs, studyGroups, users } from '../db/schema';
+import { committeeMemberships, councilRoles, councils, groupMemberships, meetings, memberCommittees, studyGroupCoChairs, studyGroups, users } from '../db/schema';
 import { TestClient } from './context';
 import type { CouncilRole } from '../../core/roles';
 
@@ -89,4 +89,26 @@ export async function signedInClient(app: FastifyInstance, user: { email: string
   const res = await client.post('/api/session', { email: user.email, password: user.password });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   return client;
+}
+
+/** A meeting of a group, dated in its own time zone unless told otherwise. */
+export async function buildMeeting(
+  db: Db,
+  attrs: { groupId: string; sequence?: number; timeZone?: string; startsAt?: Date | null; endsAt?: Date | null; attribution?: 'chatham_house' | 'on_record' | 'closed'; status?: MeetingStatus; city?: string },
+) {
+  const [meeting] = await db
+    .insert(meetings)
+    .values({
+      groupId: attrs.groupId,
+      sequence: attrs.sequence ?? 1,
+      timeZone: attrs.timeZone ?? 'Asia/Seoul',
+      city: attrs.city ?? 'Seoul',
+      startsAt: attrs.startsAt === undefined ? new Date('2027-03-10T00:00:00Z') : attrs.startsAt,
+      endsAt: attrs.endsAt === undefined ? new Date('2027-03-11T09:00:00Z') : attrs.endsAt,
+      attribution: attrs.attribution ?? 'chatham_house',
+      status: attrs.status ?? 'planned',
+    })
+    .returning();
+  if (!meeting) throw new Error('no meeting');
+  return meeting;
 }

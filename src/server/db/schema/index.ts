@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './council';
 export * from './study-groups';
 export * from './platform';
+export * from './meetings';

@@ -3,6 +3,7 @@ import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestam
 import type { Transition } from '../../../core/lifecycle';
 import type { ProposalContent } from '../../../core/proposals';
 import type { Charter } from '../../../core/charter';
+import type { AttributionRule, MeetingFormat } from '../../../core/meetings';
 import type { GroupRole, MeetingStatus, StudyGroupStatus } from '../../../core/roles';
 import { users } from './accounts';
 import { councils, memberCommittees, scMeetings } from './council';
@@ -188,7 +189,19 @@ export const meetings = pgTable(
     /** 'YYYY-MM' while only the month is planned; null when dates are still to be set. */
     plannedMonth: text('planned_month'),
     status: text('status').$type<MeetingStatus>().notNull().default('planned'),
+    /** Why a meeting was postponed or cancelled. */
+    statusReason: text('status_reason'),
+    title: text('title'),
+    venue: text('venue'),
+    format: text('format').$type<MeetingFormat>().notNull().default('in_person'),
+    /** The link for a virtual or hybrid meeting; shown only to those who may see the meeting. */
+    onlineUrl: text('online_url'),
+    /** How remarks may be attributed: the Chatham House Rule unless the co-chairs decide otherwise. */
+    attribution: text('attribution').$type<AttributionRule>().notNull().default('chatham_house'),
+    /** Bumped by every change of the meeting's details: an edit names the version it read. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('meetings_sequence_key').on(t.groupId, t.sequence)],
+  (t) => [uniqueIndex('meetings_sequence_key').on(t.groupId, t.sequence), check('meetings_time_order', sql`${t.endsAt} IS NULL OR ${t.startsAt} IS NULL OR ${t.endsAt} > ${t.startsAt}`)],
 );
