@@ -17,4 +17,6 @@ export const LIMITS = {
   plannedMeetingsMax: 24,
   reviewMax: 10_000,
   reasonsMax: 10_000,
+  /** One uploaded file of a meeting's materials (a paper, slides, an image). */
+  materialBytes: 25 * 1024 * 1024,
 } as const;
