@@ -25,3 +25,129 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const ZMeetingFormat = z.enum(MEETING_FORMATS);
 export const ZAttributionRule = z.enum(ATTRIBUTION_RULES);
 export const ZAttendanceResponse = z.enum(ATTENDANCE_RESPONSES);
+
+/** A wall-clock time as people enter it, in the meeting's own zone: 2027-03-10T09:00. */
+export const ZLocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use YYYY-MM-DDTHH:mm, in the meeting’s time zone');
+const ZTimeZoneName = z.string().min(1).max(64);
+const ZOptText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+const meetingFields = {
+  title: ZOptText(300),
+  hostCommitteeCode: z.string().trim().min(1).max(20).nullable().optional(),
+  city: ZOptText(100),
+  venue: ZOptText(300),
+  /** The IANA zone the meeting's times are entered and read in, e.g. Asia/Seoul. */
+  timeZone: ZTimeZoneName,
+  start: ZLocalDateTime.nullable().optional(),
+  end: ZLocalDateTime.nullable().optional(),
+  plannedMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable().optional(),
+  format: ZMeetingFormat.default('in_person'),
+  onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  attribution: ZAttributionRule.default('chatham_house'),
+};
+
+export const ZCreateMeeting = z.object(meetingFields).strict();
+export type CreateMeetingInput = z.infer<typeof ZCreateMeeting>;
+
+/** A change of details; `version` is the one the editor read (stale → 409). */
+export const ZUpdateMeeting = z
+  .object({ ...meetingFields, timeZone: ZTimeZoneName.optional(), format: ZMeetingFormat.optional(), attribution: ZAttributionRule.optional(), version: z.number().int().min(1) })
+  .strict();
+export type UpdateMeetingInput = z.infer<typeof ZUpdateMeeting>;
+
+/** Steps of a meeting itself; the report's steps (drafting, circulated, final) belong to the report. */
+export const MEETING_TRANSITIONS = {
+  convene: { from: ['planned'], to: 'convened' },
+  postpone: { from: ['planned'], to: 'postponed' },
+  reschedule: { from: ['postponed'], to: 'planned' },
+  cancel: { from: ['planned', 'postponed'], to: 'cancelled' },
+} as const;
+export type MeetingTransition = keyof typeof MEETING_TRANSITIONS;
+export const ZMeetingTransition = z.object({
+  transition: z.enum(['convene', 'postpone', 'reschedule', 'cancel']),
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+
+/** A time as the API gives it: the instant, and the wall-clock reading in the meeting's zone. */
+export const ZZonedTime = z.object({ instant: z.iso.datetime(), local: z.string() });
+
+const ZPersonRef = z.object({ id: z.uuid(), displayName: z.string(), names: z.record(z.string(), z.string()) });
+
+export const SESSION_WARNINGS = ['overlap', 'outside_meeting_days'] as const;
+export const ZSessionView = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  title: z.string(),
+  start: ZZonedTime,
+  end: ZZonedTime,
+  chair: ZPersonRef.nullable(),
+  speakers: z.array(ZPersonRef),
+  guestSpeakers: z.string().nullable(),
+  description: z.string().nullable(),
+  /** Not errors, things to look at: sessions running at once, or outside the meeting's days. */
+  warnings: z.array(z.enum(SESSION_WARNINGS)),
+});
+export type SessionView = z.infer<typeof ZSessionView>;
+
+const sessionFields = {
+  title: z.string().trim().min(1).max(300),
+  start: ZLocalDateTime,
+  end: ZLocalDateTime,
+  chairId: z.uuid().nullable().optional(),
+  speakerIds: z.array(z.uuid()).max(30).optional(),
+  guestSpeakers: ZOptText(1000),
+  description: ZOptText(5000),
+  /** Parallel sessions (break-outs) are allowed when asked for; otherwise an overlap is refused. */
+  allowOverlap: z.boolean().optional(),
+};
+export const ZCreateSession = z.object(sessionFields).strict();
+export const ZUpdateSession = z.object(sessionFields).partial().strict();
+export const ZReorderSessions = z.object({ ids: z.array(z.uuid()).min(1).max(200) }).strict();
+
+export const ZAttendanceSummary = z.object({ invited: z.number().int(), inPerson: z.number().int(), remote: z.number().int(), notAttending: z.number().int(), noAnswer: z.number().int() });
+
+export const ZMeetingView = z.object({
+  id: z.uuid(),
+  sequence: z.number().int(),
+  title: z.string().nullable(),
+  host: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
+  city: z.string().nullable(),
+  venue: z.string().nullable(),
+  timeZone: z.string().nullable(),
+  start: ZZonedTime.nullable(),
+  end: ZZonedTime.nullable(),
+  plannedMonth: z.string().nullable(),
+  format: ZMeetingFormat,
+  onlineUrl: z.string().nullable(),
+  attribution: ZAttributionRule,
+  status: z.string(),
+  statusReason: z.string().nullable(),
+  version: z.number().int(),
+  attendance: ZAttendanceSummary,
+  myAttendance: z.object({ invited: z.boolean(), response: ZAttendanceResponse.nullable() }),
+  allowedTransitions: z.array(z.string()),
+});
+export type MeetingView = z.infer<typeof ZMeetingView>;
+
+export const ZMeetingDetail = ZMeetingView.extend({ sessions: z.array(ZSessionView) });
+export type MeetingDetail = z.infer<typeof ZMeetingDetail>;
+
+export const ZInviteToMeeting = z.union([z.object({ all: z.literal(true) }).strict(), z.object({ userIds: z.array(z.uuid()).min(1).max(500) }).strict()]);
+export const ZRespond = z.object({ response: ZAttendanceResponse }).strict();
+export const ZRecordAttended = z.object({ attended: z.enum(['in_person', 'remote', 'absent']).nullable() }).strict();
+
+export const ZAttendanceEntry = z.object({
+  person: ZPersonRef,
+  roles: z.array(z.string()),
+  observer: z.boolean(),
+  response: ZAttendanceResponse.nullable(),
+  respondedAt: z.iso.datetime().nullable(),
+  attended: z.enum(['in_person', 'remote', 'absent']).nullable(),
+});
+export const ZAttendanceList = z.object({
+  summary: ZAttendanceSummary,
+  /** By delegation (member committee), then observers, then those with no delegation. */
+  delegations: z.array(z.object({ committee: z.object({ id: z.uuid(), code: z.string(), name: z.string() }), people: z.array(ZAttendanceEntry) })),
+  observers: z.array(ZAttendanceEntry),
+  others: z.array(ZAttendanceEntry),
+});

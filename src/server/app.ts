@@ -22,6 +22,7 @@ import { accountRoutes } from './modules/accounts/routes';
 import { adminRoutes } from './modules/admin/routes';
 import { membershipRoutes } from './modules/memberships/routes';
 import { councilRoutes } from './modules/council/routes';
+import { meetingRoutes } from './modules/meetings/routes';
 import { proposalRoutes } from './modules/proposals/routes';
 import { activateDueGroups } from './modules/proposals/transition-group';
 import { studyGroupRoutes } from './modules/study-groups/routes';
@@ -135,6 +136,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(membershipRoutes);
   await app.register(councilRoutes);
   await app.register(proposalRoutes);
+  await app.register(meetingRoutes);
   await app.register(adminRoutes);
   await registerWeb(app, pageNonce);
 

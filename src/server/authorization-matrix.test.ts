@@ -6,9 +6,9 @@ import { can, type GroupAction, type Principal } from '../core/policies';
 import type { ProposalContent } from '../core/proposals';
 import { GROUP_ROLES, type GroupRole, type StudyGroupStatus } from '../core/roles';
 import { rowsOf } from './db/client';
-import { councilRoles, groupInvitations, groupMemberships, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
+import { councilRoles, groupInvitations, groupMemberships, meetingAttendance, meetingSessions, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
 import { createTestContext, TestClient, type TestContext } from './test/context';
-import { addCouncilRole, addMember, buildCouncil, buildStudyGroup, buildUser, signedInClient } from './test/factories';
+import { addCouncilRole, addMember, buildCouncil, buildMeeting, buildStudyGroup, buildUser, signedInClient } from './test/factories';
 
 /**
  * Every route of issue #3, called by every kind of actor. Allowed means 2xx; forbidden means
@@ -64,11 +64,16 @@ async function fixtureGroup(status: StudyGroupStatus) {
     plannedMeetings: [],
   };
   await t.db.insert(proposalVersions).values({ groupId: group.id, number: 1, content, submittedAt: status === 'draft' ? null : new Date() });
+  const meeting = await buildMeeting(t.db, { groupId: group.id });
+  const [session] = await t.db
+    .insert(meetingSessions)
+    .values({ meetingId: meeting.id, position: 1, title: 'Opening', startsAt: new Date('2027-03-10T00:30:00Z'), endsAt: new Date('2027-03-10T01:30:00Z') })
+    .returning();
   for (const role of GROUP_ROLES) {
     const person = people.get(role);
     if (person?.id) await addMember(t.db, group.id, person.id, role, role === 'observer' ? null : role === 'co_chair' ? KR() : JP());
   }
-  return { group, content };
+  return { group, content, meeting, session: session as NonNullable<typeof session> };
 }
 
 /** Everything stored, as one fingerprint per table (sessions and token use excepted). */
@@ -90,7 +95,7 @@ interface Spec {
   /** What the route needs, from the table; 'signed in' for what every signed-in person may do. */
   needs: GroupAction | 'signed in' | 'council.manage' | 'proposal.create';
   status?: StudyGroupStatus;
-  request: (fx: Awaited<ReturnType<typeof fixtureGroup>>) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+  request: (fx: Awaited<ReturnType<typeof fixtureGroup>>, person: Person) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
 }
 
 const g = (fx: { group: { slug: string } }, rest = '') => `/api/study-groups/${fx.group.slug}${rest}`;
@@ -144,6 +149,38 @@ const SPECS: Spec[] = [
   { name: 'read the timeline', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/timeline') }) },
   { name: 'form a sub-group', method: 'POST', needs: 'subgroup.create', status: 'active', request: (fx) => ({ url: g(fx, '/sub-groups'), body: { title: 'Experts Group', focus: 'One idea.' } }) },
   { name: 'read the audit trail', method: 'GET', needs: 'audit.view', status: 'active', request: (fx) => ({ url: g(fx, '/audit') }) },
+  { name: 'list meetings', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/meetings') }) },
+  { name: 'read a meeting', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}`) }) },
+  { name: 'plan a meeting', method: 'POST', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, '/meetings'), body: { timeZone: 'Asia/Tokyo', city: 'Tokyo', start: '2027-06-01T09:00', end: '2027-06-02T17:00' } }) },
+  { name: 'change a meeting', method: 'PATCH', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}`), body: { venue: 'Hall B', version: fx.meeting.version } }) },
+  { name: 'postpone a meeting', method: 'POST', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/transitions`), body: { transition: 'postpone', reason: 'Weather.' } }) },
+  { name: 'add a session', method: 'POST', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions`), body: { title: 'Second', start: '2027-03-10T11:00', end: '2027-03-10T12:00' } }) },
+  { name: 'retime a session', method: 'PATCH', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/${fx.session.id}`), body: { end: '2027-03-10T11:00' } }) },
+  { name: 'remove a session', method: 'DELETE', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/${fx.session.id}`) }) },
+  { name: 'reorder sessions', method: 'PUT', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/order`), body: { ids: [fx.session.id] } }) },
+  { name: 'invite to a meeting', method: 'POST', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/attendance/invitations`), body: { all: true } }) },
+  { name: 'read attendance', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/attendance`) }) },
+  {
+    name: 'answer a meeting invitation',
+    method: 'PUT',
+    needs: 'meetings.attend',
+    status: 'active',
+    // Everyone who could answer is invited first, so only the table decides.
+    request: async (fx, person) => {
+      if (person.id) await t.db.insert(meetingAttendance).values({ meetingId: fx.meeting.id, userId: person.id }).onConflictDoNothing();
+      return { url: g(fx, `/meetings/${fx.meeting.id}/attendance/me`), body: { response: 'remote' } };
+    },
+  },
+  {
+    name: 'record attendance',
+    method: 'PUT',
+    needs: 'meetings.manage',
+    status: 'active',
+    request: async (fx) => {
+      await t.db.insert(meetingAttendance).values({ meetingId: fx.meeting.id, userId: people.get('member')?.id as string }).onConflictDoNothing();
+      return { url: g(fx, `/meetings/${fx.meeting.id}/attendance/${people.get('member')?.id}/attended`), body: { attended: 'in_person' } };
+    },
+  },
   { name: 'list members', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/members') }) },
   { name: 'invite', method: 'POST', needs: 'members.invite', status: 'active', request: (fx) => ({ url: g(fx, '/invitations'), body: { email: uniqueEmail(), displayName: 'Invited Person', role: 'member', committeeCode: 'CN' } }) },
   {
@@ -219,7 +256,7 @@ afterAll(() => t?.close());
 /** The requests each spec made, to check that every route was called. */
 const exercised: { method: string; url: string }[] = [];
 
-describe('the authorization matrix of issue #3', () => {
+describe('the authorization matrix of issues #3 and #4', () => {
   for (const spec of SPECS) {
     it(`${spec.method} ${spec.name}`, async () => {
       const status = spec.status ?? 'active';
@@ -227,7 +264,7 @@ describe('the authorization matrix of issue #3', () => {
         const person = people.get(kind) as Person;
         const fx = await fixtureGroup(status);
         await t.app.changes.sync();
-        const { url, body } = await spec.request(fx);
+        const { url, body } = await spec.request(fx, person);
         exercised.push({ method: spec.method, url });
         const before = spec.method === 'GET' ? null : await fingerprint();
         const res = await person.client.request(spec.method, url, body ?? (spec.method === 'GET' || spec.method === 'DELETE' ? undefined : {}));
@@ -248,7 +285,7 @@ describe('the authorization matrix of issue #3', () => {
 describe('the matrix’s reach', () => {
   it('called every route that issue #3 added (runs after the matrix)', () => {
     const mine = t.app.registeredRoutes.filter(
-      (r) => r.method !== 'HEAD' && (r.url.startsWith('/api/councils') || /^\/api\/study-groups\/:slug\/(proposal|transitions|reviews|follow-on|lineage|timeline|sub-groups|audit|members|invitations)/.test(r.url)),
+      (r) => r.method !== 'HEAD' && (r.url.startsWith('/api/councils') || /^\/api\/study-groups\/:slug\/(proposal|transitions|reviews|follow-on|lineage|timeline|sub-groups|audit|members|invitations|meetings)/.test(r.url)),
     );
     expect(mine.length).toBeGreaterThanOrEqual(30);
     // Every route is exercised by a spec: the specs' URLs, with parameters filled in, match it.

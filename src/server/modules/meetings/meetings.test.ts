@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingDetail } from '../../../core/meetings';
+import { meetings, meetingSessions } from '../../db/schema';
+import { createTestContext, type TestClient, type TestContext } from '../../test/context';
+import { addMember, buildCouncil, buildStudyGroup, buildUser, signedInClient } from '../../test/factories';
+
+let t: TestContext;
+let slug: string;
+let chair: TestClient;
+let member: TestClient;
+let observer: TestClient;
+let outsider: TestClient;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const { council, byCode } = await buildCouncil(t.db);
+  const group = await buildStudyGroup(t.db, { councilId: council.id, status: 'active', coChairCommitteeIds: [byCode.US?.id as string] });
+  slug = group.slug;
+  const [c, m, o, x, late] = await Promise.all([buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db)]);
+  await addMember(t.db, group.id, c.id, 'co_chair', byCode.US?.id ?? null);
+  await addMember(t.db, group.id, m.id, 'member', byCode.KR?.id ?? null);
+  await addMember(t.db, group.id, o.id, 'observer', null);
+  ids = { chair: c.id, member: m.id, observer: o.id, late: late.id };
+  [chair, member, observer, outsider] = await Promise.all([signedInClient(t.app, c), signedInClient(t.app, m), signedInClient(t.app, o), signedInClient(t.app, x)]);
+});
+afterAll(() => t?.close());
+
+const base = () => `/api/study-groups/${slug}/meetings`;
+const plan = async (body: Record<string, unknown> = {}) => {
+  const res = await chair.post(base(), { title: 'Third meeting', hostCommitteeCode: 'US', city: 'Washington, D.C.', timeZone: 'America/New_York', start: '2027-03-12T09:00', end: '2027-03-15T17:00', ...body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as MeetingDetail;
+};
+
+describe('a meeting across time zones', () => {
+  it('is entered in its own zone, stored as instants, and read in its zone', async () => {
+    const m = await plan();
+    expect(m).toMatchObject({ sequence: 1, timeZone: 'America/New_York', attribution: 'chatham_house', format: 'in_person', status: 'planned', host: { code: 'US' } });
+    expect(m.start).toEqual({ instant: '2027-03-12T14:00:00.000Z', local: '2027-03-12T09:00' });
+    // After the March change the same wall-clock hour is an hour earlier in UTC.
+    expect(m.end).toEqual({ instant: '2027-03-15T21:00:00.000Z', local: '2027-03-15T17:00' });
+    const second = await plan({ title: 'Fourth meeting', start: null, end: null, plannedMonth: '2027-10' });
+    expect(second).toMatchObject({ sequence: 2, start: null, plannedMonth: '2027-10' });
+  });
+
+  it('refuses an end before the start, an unknown zone and a skipped hour, listing each, and stores nothing', async () => {
+    const before = await t.db.select().from(meetings);
+    const bad = await chair.post(base(), { timeZone: 'Asia/Seoul', start: '2027-05-02T10:00', end: '2027-05-01T10:00' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.end']);
+    const zone = await chair.post(base(), { timeZone: 'Mars/Olympus_Mons', start: '2027-05-01T10:00' });
+    expect(zone.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.timeZone']);
+    const skipped = await chair.post(base(), { timeZone: 'America/New_York', start: '2027-03-14T02:30', end: '2027-03-14T05:00' });
+    expect(skipped.json().errors).toEqual([expect.objectContaining({ path: 'body.start', code: 'nonexistent_time' })]);
+    expect(await t.db.select().from(meetings)).toEqual(before);
+  });
+
+  it('refuses a stale edit, and a member may not plan or change meetings', async () => {
+    const m = await plan();
+    const ok = await chair.patch(`${base()}/${m.id}`, { venue: 'Carnegie Endowment (fictional room)', version: m.version });
+    expect(ok.json()).toMatchObject({ venue: 'Carnegie Endowment (fictional room)', version: m.version + 1 });
+    const stale = await chair.patch(`${base()}/${m.id}`, { venue: 'Elsewhere', version: m.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'resource.version_conflict', latestVersion: m.version + 1 });
+    expect((await member.post(base(), { timeZone: 'Asia/Seoul' })).statusCode).toBe(403);
+    expect((await member.patch(`${base()}/${m.id}`, { venue: 'x', version: m.version + 1 })).statusCode).toBe(403);
+    expect((await outsider.get(`${base()}/${m.id}`)).statusCode).toBe(404);
+  });
+
+  it('is postponed or cancelled with a reason, and a step that is not possible names the possible ones', async () => {
+    const m = await plan();
+    expect((await chair.post(`${base()}/${m.id}/transitions`, { transition: 'postpone' })).statusCode).toBe(400);
+    const postponed = (await chair.post(`${base()}/${m.id}/transitions`, { transition: 'postpone', reason: 'A typhoon closes the airports.' })).json();
+    expect(postponed).toMatchObject({ status: 'postponed', statusReason: 'A typhoon closes the airports.', allowedTransitions: ['reschedule', 'cancel'] });
+    const convene = await chair.post(`${base()}/${m.id}/transitions`, { transition: 'convene' });
+    expect(convene.statusCode).toBe(409);
+    expect(convene.json()).toMatchObject({ code: 'lifecycle.transition_not_allowed', allowed: ['reschedule', 'cancel'] });
+  });
+});
+
+describe('the timetable', () => {
+  it('keeps sessions in the meeting’s zone, refuses an overlap unless parallel, and flags sessions outside the days', async () => {
+    const m = await plan();
+    const add = (body: Record<string, unknown>) => chair.post(`${base()}/${m.id}/sessions`, body);
+    const first = await add({ title: 'Sources of insecurity', start: '2027-03-12T09:30', end: '2027-03-12T11:00', chairId: ids.chair, speakerIds: [ids.member] });
+    expect(first.statusCode, first.body).toBe(201);
+    const clash = await add({ title: 'Overlapping', start: '2027-03-12T10:30', end: '2027-03-12T12:00' });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json()).toMatchObject({ code: 'session.overlap', overlaps: [{ title: 'Sources of insecurity' }] });
+    const parallel = (await add({ title: 'Break-out B', start: '2027-03-12T10:30', end: '2027-03-12T12:00', allowOverlap: true })).json() as MeetingDetail;
+    const outside = (await add({ title: 'Excursion', start: '2027-03-16T09:00', end: '2027-03-16T12:00' })).json() as MeetingDetail;
+    const byTitle = Object.fromEntries(outside.sessions.map((s) => [s.title, s.warnings]));
+    expect(byTitle).toEqual({ 'Sources of insecurity': ['overlap'], 'Break-out B': ['overlap'], Excursion: ['outside_meeting_days'] });
+    expect(parallel.sessions[0]?.speakers.map((p) => p.id)).toEqual([ids.member]);
+    // Retimed after the clocks changed: 09:00 on Monday 15 March is 13:00 UTC.
+    const excursion = outside.sessions.find((s) => s.title === 'Excursion');
+    const retimed = (await chair.patch(`${base()}/${m.id}/sessions/${excursion?.id}`, { start: '2027-03-15T09:00', end: '2027-03-15T10:00' })).json() as MeetingDetail;
+    const moved = retimed.sessions.find((s) => s.title === 'Excursion');
+    expect(moved?.start).toEqual({ instant: '2027-03-15T13:00:00.000Z', local: '2027-03-15T09:00' });
+    expect(moved?.warnings).toEqual([]);
+    const reversed = [...retimed.sessions].reverse().map((s) => s.id);
+    expect((await chair.put(`${base()}/${m.id}/sessions/order`, { ids: reversed })).statusCode).toBe(200);
+    const rows = await t.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, m.id));
+    expect(rows.sort((a, b) => a.position - b.position).map((r) => r.id)).toEqual(reversed);
+    expect((await chair.put(`${base()}/${m.id}/sessions/order`, { ids: reversed.slice(1) })).statusCode).toBe(400);
+    const strangerSpeaker = await add({ title: 'With a stranger', start: '2027-03-13T09:00', end: '2027-03-13T10:00', speakerIds: [ids.late] });
+    expect(strangerSpeaker.statusCode).toBe(400);
+  });
+});
+
+describe('attendance', () => {
+  it('invites the members, takes their answers, and lists them by delegation with observers marked', async () => {
+    const m = await plan();
+    expect((await member.put(`${base()}/${m.id}/attendance/me`, { response: 'in_person' })).json().code).toBe('attendance.not_invited');
+    expect((await chair.post(`${base()}/${m.id}/attendance/invitations`, { all: true })).json()).toEqual({ invited: 3 });
+    expect((await chair.post(`${base()}/${m.id}/attendance/invitations`, { all: true })).json()).toEqual({ invited: 0 });
+    expect((await chair.post(`${base()}/${m.id}/attendance/invitations`, { userIds: [ids.late] })).statusCode).toBe(400);
+    expect((await member.put(`${base()}/${m.id}/attendance/me`, { response: 'remote' })).json().myAttendance).toEqual({ invited: true, response: 'remote' });
+    await observer.put(`${base()}/${m.id}/attendance/me`, { response: 'in_person' });
+    const list = (await member.get(`${base()}/${m.id}/attendance`)).json();
+    expect(list.summary).toEqual({ invited: 3, inPerson: 1, remote: 1, notAttending: 0, noAnswer: 1 });
+    expect(list.delegations.map((d: { committee: { code: string } }) => d.committee.code)).toEqual(['KR', 'US']);
+    expect(list.observers).toHaveLength(1);
+    expect(list.observers[0]).toMatchObject({ observer: true, response: 'in_person' });
+    expect((await chair.put(`${base()}/${m.id}/attendance/${ids.member}/attended`, { attended: 'remote' })).statusCode).toBe(200);
+    expect((await member.put(`${base()}/${m.id}/attendance/${ids.member}/attended`, { attended: 'absent' })).statusCode).toBe(403);
+    expect((await outsider.get(`${base()}/${m.id}/attendance`)).statusCode).toBe(404);
+  });
+});
