@@ -45,6 +45,11 @@ export const ERROR_CODES = {
   'council.co_chairs_full': 409,
   'council.role_exists': 409,
   'resource.version_conflict': 409,
+  'material.type_not_allowed': 415,
+  'material.author_not_member': 422,
+  'material.session_unknown': 422,
+  'material.withdrawn': 409,
+  'material.same_as_latest': 409,
   'service.unavailable': 503,
   'server.internal': 500,
 } as const;
