@@ -1,7 +1,8 @@
 import { charterTextFromPlain, type Charter } from '../../../core/charter';
+import { fromLocal } from '../../../core/time';
 import type { Db } from '../client';
 import { eq } from 'drizzle-orm';
-import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupInvitations, groupMemberships, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
+import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupInvitations, groupMemberships, meetingAttendance, meetingSessions, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
 import { seedCharterTexts } from './charter';
 import { cscapCommittees } from './committees';
 import { demoPeople } from './people';
@@ -104,9 +105,11 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
     { hostCommitteeId: committeeId('JP'), city: null, plannedMonth: null },
     { hostCommitteeId: committeeId('US'), city: null, plannedMonth: null },
   ];
-  await tx.insert(meetings).values(
-    plannedMeetings.map((m, i) => ({ groupId: group.id, sequence: i + 1, ...m, ...(m.city === 'Seoul' ? { timeZone: 'Asia/Seoul' } : {}) })),
-  );
+  const meetingRows = await tx
+    .insert(meetings)
+    .values(plannedMeetings.map((m, i) => ({ groupId: group.id, sequence: i + 1, ...m, ...(m.city === 'Seoul' ? { timeZone: 'Asia/Seoul' } : {}) })))
+    .returning();
+  await seedFirstMeeting(tx, meetingRows[0] as NonNullable<(typeof meetingRows)[number]>, userIds, demoPeople);
 
   // How the group came to be: CSCAP-Korea's representative proposed it, the Steering
   // Committee approved it, and it became active on its start date.
@@ -263,4 +266,59 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
     createdAt: new Date('2026-11-12T05:00:00Z'),
   });
   return { userIds };
+}
+
+/**
+ * The first meeting as it was held (dates and venue illustrative): Seoul, two days in October
+ * 2019 under the Chatham House Rule, with its timetable and who came.
+ */
+async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, userIds: Record<string, string>, people: typeof demoPeople) {
+  const at = (local: string) => {
+    const r = fromLocal(local, 'Asia/Seoul');
+    if (!r.ok) throw new Error(`bad demo time ${local}`);
+    return r.instant;
+  };
+  const id = (key: string) => userIds[key] as string;
+  await tx
+    .update(meetings)
+    .set({
+      title: 'First meeting: sources of insecurity in Northeast Asia',
+      venue: 'Demo Conference Centre, Seoul (fictional)',
+      startsAt: at('2019-10-24T09:00'),
+      endsAt: at('2019-10-25T17:30'),
+      plannedMonth: null,
+      status: 'convened',
+      attribution: 'chatham_house',
+      format: 'hybrid',
+      onlineUrl: 'https://meet.example.org/accord-demo-seoul',
+    })
+    .where(eq(meetings.id, meeting.id));
+  const sessions = [
+    { title: 'Opening: the study group’s purpose and the ‘Open’ and ‘Plus’ principles', start: '2019-10-24T09:00', end: '2019-10-24T09:45', chair: 'kr-cochair', speakers: ['us-cochair'] },
+    { title: 'Session 1: how the region’s security structure differs', start: '2019-10-24T10:00', end: '2019-10-24T12:30', chair: 'cn-cochair', speakers: ['kr-head', 'jp-head'] },
+    { title: 'Session 2: sources of insecurity — trust on the Korean Peninsula, bilateral tensions', start: '2019-10-24T14:00', end: '2019-10-24T17:30', chair: 'jp-cochair', speakers: ['cn-head', 'us-head', 'ca-observer'] },
+    { title: 'Session 3: non-traditional security — environment, transnational crime', start: '2019-10-25T09:00', end: '2019-10-25T12:00', chair: 'us-cochair', speakers: ['kr-member', 'cn-member', 'eu-observer'] },
+    { title: 'Session 4: initiatives and mechanisms; what comes next', start: '2019-10-25T14:00', end: '2019-10-25T17:00', chair: 'kr-cochair', speakers: ['jp-member', 'us-member'] },
+    { title: 'Closing', start: '2019-10-25T17:00', end: '2019-10-25T17:30', chair: 'kr-cochair', speakers: [] },
+  ];
+  await tx.insert(meetingSessions).values(
+    sessions.map((s, i) => ({ meetingId: meeting.id, position: i + 1, title: s.title, startsAt: at(s.start), endsAt: at(s.end), chairId: id(s.chair), speakerIds: s.speakers.map(id) })),
+  );
+  // Everyone in the group was invited; most came, some joined remotely, one could not.
+  const answers: Record<string, 'in_person' | 'remote' | 'not_attending'> = { 'us-member': 'remote', 'eu-observer': 'remote', 'jp-member': 'not_attending' };
+  const invited = people.filter((p) => p.groupRoles.length > 0);
+  await tx.insert(meetingAttendance).values(
+    invited.map((p) => {
+      const response = answers[p.key] ?? 'in_person';
+      return {
+        meetingId: meeting.id,
+        userId: id(p.key),
+        invitedAt: new Date('2019-09-02T01:00:00Z'),
+        invitedBy: id('secretariat'),
+        response,
+        respondedAt: new Date('2019-09-10T01:00:00Z'),
+        attended: response === 'not_attending' ? ('absent' as const) : response,
+      };
+    }),
+  );
 }

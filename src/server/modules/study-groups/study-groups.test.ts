@@ -60,8 +60,10 @@ describe('the demo group overview', () => {
     expect(g.observers.map((o) => o.displayName).sort()).toEqual(expectedObservers);
     expect(g.support.flatMap((p) => p.roles)).toEqual(expect.arrayContaining(['secretariat', 'rapporteur', 'delphi_facilitator']));
 
+    // The first meeting was held in Seoul in October 2019 (illustrative dates); the others are still to be dated.
+    expect(g.meetings[0]?.startsAt).toBe('2019-10-24T00:00:00.000Z');
     expect(g.meetings.map((m) => [m.sequence, m.host?.code, m.city, m.plannedMonth])).toEqual([
-      [1, 'KR', 'Seoul', '2019-10'],
+      [1, 'KR', 'Seoul', null],
       [2, 'CN', null, null],
       [3, 'JP', null, null],
       [4, 'US', null, null],
