@@ -21,6 +21,7 @@ import { createMailer, type Mailer } from './mail/mailer';
 import { accountRoutes } from './modules/accounts/routes';
 import { adminRoutes } from './modules/admin/routes';
 import { membershipRoutes } from './modules/memberships/routes';
+import { materialRoutes } from './modules/materials/routes';
 import { councilRoutes } from './modules/council/routes';
 import { meetingRoutes } from './modules/meetings/routes';
 import { proposalRoutes } from './modules/proposals/routes';
@@ -136,6 +137,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(membershipRoutes);
   await app.register(councilRoutes);
   await app.register(proposalRoutes);
+  await app.register(materialRoutes);
   await app.register(meetingRoutes);
   await app.register(adminRoutes);
   await registerWeb(app, pageNonce);
