@@ -160,6 +160,9 @@ describe('uploading and downloading', () => {
     const again = await as.other.request('GET', material.latest.downloadUrl, undefined, { 'if-none-match': String(res.headers.etag) });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
+    const cookie = [...as.other.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const head = await t.app.inject({ method: 'HEAD', url: material.latest.downloadUrl, headers: { cookie } });
+    expect([head.statusCode, head.headers['content-type'], head.rawPayload.length]).toEqual([200, 'application/pdf', 0]);
 
     // Stored once, under its address.
     const sha = sha256Hex(pdf);
@@ -234,6 +237,10 @@ describe('uploading and downloading', () => {
     const paths = (res.json() as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
     expect(paths).toEqual(['body.authorId', 'body.file', 'body.kind', 'body.title']);
     await refused(() => as.member.post(url, { title: 'JSON', kind: 'paper' }), 415, 'request.unsupported_media_type');
+    // Multipart is understood by these routes only: the rest of the API still takes JSON alone.
+    const { body, contentType } = multipart({ email: 'someone@example.test', role: 'member' });
+    const elsewhere = await as.coChair.request('POST', url.replace(/\/meetings\/.*$/, '/invitations'), body, { 'content-type': contentType });
+    expect([elsewhere.statusCode, (elsewhere.json() as { code: string }).code]).toEqual([415, 'request.unsupported_media_type']);
     await refused(() => send(as.member, url, { title: 'Wrong part', kind: 'paper' }, { name: 'a.pdf', bytes: minimalPdf(), field: 'attachment' }), 400, 'validation.failed');
     // An empty author field (a select left at "none") means no author.
     const m = await uploaded(await send(as.member, url, { title: 'Unattributed', kind: 'slides', authorId: '', sessionId: '' }, { name: 's.pptx', bytes: pptx() }));
