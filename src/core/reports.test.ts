@@ -1,0 +1,260 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkAttribution, foldForMatching, guestSpeakerPeople, HAN_TITLES, HANGUL_TITLES, type AttributionPerson } from './reports';
+import { docFromParagraphs, ZRichText, type RichText } from './rich-text';
+
+const yoon: AttributionPerson = {
+  id: '00000000-0000-4000-8000-000000000001',
+  displayName: 'Yoon Jae-seok',
+  names: { latin: 'Yoon Jae-seok', hangul: '윤재석', hanzi: '尹在锡' },
+  affiliation: 'Demo Institute for Peninsula Studies (fictional)',
+  committees: [{ code: 'KR', name: 'CSCAP-Korea' }],
+};
+const morishita: AttributionPerson = {
+  id: '00000000-0000-4000-8000-000000000002',
+  displayName: 'Eriko Morishita',
+  names: { latin: 'Eriko Morishita', kanji: '森下 恵理子' },
+  affiliation: 'Sakuragaoka University Faculty of Law (fictional)',
+  committees: [{ code: 'JP', name: 'CSCAP-Japan' }],
+};
+/** Short names and codes, which must not be found on their own. */
+const li: AttributionPerson = {
+  id: '00000000-0000-4000-8000-000000000003',
+  displayName: 'Li',
+  names: { latin: 'Li', hanzi: '李', hangul: '이상' },
+  affiliation: 'UN',
+  committees: [{ code: 'US', name: 'CSCAP-US' }],
+};
+const ashby: AttributionPerson = {
+  id: '00000000-0000-4000-8000-000000000004',
+  displayName: 'Jonathan R. Ashby',
+  names: { latin: 'Jonathan R. Ashby' },
+  affiliation: 'Korea Institute for Defense Analyses (KIDA)',
+  committees: [{ code: 'PIF', name: 'Pacific Islands Forum Secretariat' }],
+};
+const people = [yoon, morishita, li, ashby];
+
+const check = (paragraphs: string[], who: AttributionPerson[] = people, rule: 'chatham_house' | 'on_record' | 'closed' = 'chatham_house') => checkAttribution(docFromParagraphs(paragraphs), who, rule);
+const matches = (text: string, who: AttributionPerson[] = people) => check([text], who).findings.map((f) => f.match);
+
+describe('the attribution check: names', () => {
+  it('finds a name in every script the person writes it in', () => {
+    expect(matches('Yoon Jae-seok opened the session.')).toEqual(['Yoon Jae-seok']);
+    expect(matches('윤재석 교수는 신뢰 구축을 강조했다.')).toEqual(['윤재석']);
+    expect(matches('尹在锡认为……')).toEqual(['尹在锡']);
+    expect(matches('森下恵理子氏は、次のように述べた。')).toEqual(['森下恵理子']);
+    const f = check(['A remark by 윤재석.'], [yoon]).findings[0];
+    expect(f).toMatchObject({ kind: 'name', source: 'hangul', term: '윤재석', people: [{ id: yoon.id, displayName: 'Yoon Jae-seok' }], block: 0, in: 'text', start: 12, end: 15, before: 'A remark by ', after: '.' });
+  });
+
+  it('matches Latin names whole and in any case, accents and spacing, in either order', () => {
+    expect(matches('YOON JAE-SEOK said; yoon jaeseok and Jae-seok Yoon.')).toEqual(['YOON JAE-SEOK', 'yoon jaeseok', 'Jae-seok Yoon']);
+    expect(matches('Jonathan Ashby, also Ashby, Jonathan.')).toEqual(['Jonathan Ashby', 'Ashby, Jonathan']);
+    expect(matches('Ｊｏｎａｔｈａｎ Ａｓｈｂｙ')).toEqual(['Ｊｏｎａｔｈａｎ Ａｓｈｂｙ']);
+    expect(matches('Nguyen Van An', [{ id: null, displayName: 'Nguyễn Văn An' }])).toEqual(['Nguyen Van An']);
+    // Part of another word is not the name.
+    expect(matches('Yoonjaeseoky and MoonYoon Jae-seokx')).toEqual([]);
+    expect(matches('the Ashbyville road')).toEqual([]);
+  });
+
+  it('finds a surname after a personal title, and before one in Korean, Chinese and Japanese', () => {
+    expect(matches('Dr. Yoon and Mr Ashby agreed; Prof.Morishita did not.')).toEqual(['Dr. Yoon', 'Mr Ashby', 'Prof.Morishita']);
+    expect(matches('윤교수는 동의했다.')).toEqual(['윤교수']);
+    expect(matches('尹先生表示同意。')).toEqual(['尹先生']);
+    expect(matches('森下さんは賛成した。')).toEqual(['森下さん']);
+    // One finding for one person's overlapping matches, named by the longest.
+    expect(check(['Dr. Yoon Jae-seok spoke.']).findings).toEqual([expect.objectContaining({ match: 'Dr. Yoon Jae-seok', term: 'Yoon Jae-seok', start: 0, end: 17 })]);
+    expect(matches('YOON JAE-SEOK, yoon jaeseok')).toEqual(['YOON JAE-SEOK, yoon jaeseok']);
+  });
+
+  it('does not turn short names, codes or syllables into absurd findings', () => {
+    // 'Li', 'US', 'UN', '李', '이상' are words and syllables too.
+    expect(matches('Lithium and Li-ion, us and the US position, the UN, 李 and 10명 이상, 이상한 일')).toEqual([]);
+    // Single Han characters inside other words: 森林 (forest) holds 森 and 林.
+    expect(matches('森林の保全', [{ id: null, displayName: '林', names: { kanji: '林' } }])).toEqual([]);
+    // Two-letter committee codes are country codes a report discusses freely.
+    expect(matches('KR, JP and US positions on the Peninsula')).toEqual([]);
+    // With a title they point at one person.
+    expect(matches('Dr. Li said, and so did Ms LI.')).toEqual(['Dr. Li', 'Ms LI']);
+    expect(matches('이상박사는 말했다')).toEqual(['이상박사']);
+    expect(matches('李教授认为')).toEqual(['李教授']);
+    // A Korean surname of one syllable counts only written together with the title: with a
+    // space it is also an ordinary phrase ('전 대사' the former ambassador, '이 교수' this professor).
+    expect(matches('이 교수는 전 대사와 만났다', [li, { id: null, displayName: '전민수', names: { hangul: '전민수' } }])).toEqual([]);
+    // A surname alone is not a finding: it is also a head of state or an administration.
+    const kim = { id: null, displayName: 'Kim Min-ji', names: { latin: 'Kim Min-ji', hangul: '김민지' } };
+    const moon = { id: null, displayName: 'Moon Hee-sang', names: { latin: 'Moon Hee-sang', hangul: '문희상' } };
+    expect(matches('Kim Jong-un, the Moon administration, 김정은 위원장과 문 대통령', [kim, moon])).toEqual([]);
+    // Titles only start a word: 'terms Ashby' is not 'Ms Ashby'.
+    expect(matches('in terms Ashby')).toEqual([]);
+  });
+});
+
+describe('the attribution check: affiliations and committees', () => {
+  it('finds affiliations, also without their parenthetical remark, and acronyms in parentheses as written', () => {
+    expect(matches('Researchers of the Demo Institute for Peninsula Studies argued')).toEqual(['Demo Institute for Peninsula Studies']);
+    expect(matches('a KIDA study; kida is not the acronym')).toEqual(['KIDA']);
+    expect(matches('Korea Institute for Defense Analyses')).toEqual(['Korea Institute for Defense Analyses']);
+    // The remark itself is not an affiliation.
+    expect(matches('a fictional scenario')).toEqual([]);
+  });
+
+  it('finds member committee names and longer codes as written', () => {
+    expect(matches('CSCAP Korea and CSCAP-Japan hosted; the Pacific Islands Forum Secretariat too.')).toEqual(['CSCAP Korea', 'CSCAP-Japan', 'Pacific Islands Forum Secretariat']);
+    expect(matches('PIF members, not pif')).toEqual(['PIF']);
+  });
+
+  it('lists everyone a shared affiliation belongs to in one finding', () => {
+    const colleague = { id: '00000000-0000-4000-8000-000000000009', displayName: 'Chung Hae-rim', affiliation: yoon.affiliation as string };
+    const findings = check(['The Demo Institute for Peninsula Studies'], [yoon, colleague]).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.people.map((p) => p.displayName)).toEqual(['Yoon Jae-seok', 'Chung Hae-rim']);
+  });
+
+  it('reads guest speakers from the timetable’s text', () => {
+    expect(guestSpeakerPeople('Jane Doe, Institute of Strategy\n- Kim Min-ji (KIDA); Paul Smith')).toEqual([
+      { id: null, displayName: 'Jane Doe', affiliation: 'Institute of Strategy' },
+      { id: null, displayName: 'Kim Min-ji', affiliation: 'KIDA' },
+      { id: null, displayName: 'Paul Smith', affiliation: null },
+    ]);
+    expect(matches('As Jane Doe put it', guestSpeakerPeople('Jane Doe, Institute of Strategy'))).toEqual(['Jane Doe']);
+  });
+});
+
+describe('the attribution check: the document and the rule', () => {
+  it('points at the block and the text around the match, in lists, quotations and link addresses', () => {
+    const doc: RichText = ZRichText.parse({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Opening.' }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First point.' }] }] }, { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'As Jonathan ' }, { type: 'text', text: 'Ash', marks: [{ type: 'bold' }] }, { type: 'text', text: 'by said.' }] }] }] },
+        { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'the paper', marks: [{ type: 'link', attrs: { href: 'mailto:jae-seok.yoon@example.org' } }] }] }] },
+      ],
+    });
+    const { findings, ok } = checkAttribution(doc, people, 'chatham_house');
+    expect(ok).toBe(false);
+    expect(findings).toEqual([
+      expect.objectContaining({ block: 1, in: 'text', match: 'Jonathan Ashby', before: 'First point.\nAs ', after: ' said.' }),
+      expect.objectContaining({ block: 2, in: 'link', match: 'jae-seok.yoon', before: 'mailto:', after: '@example.org' }),
+    ]);
+  });
+
+  it('finds nothing on record, and treats a closed meeting as strictly as the rule', () => {
+    const text = ['윤재석 and Dr. Ashby of CSCAP-Korea'];
+    expect(check(text, people, 'on_record')).toEqual({ rule: 'on_record', ok: true, findings: [] });
+    expect(check(text, people, 'closed').findings).toHaveLength(3);
+    expect(check(text, people, 'chatham_house').findings).toHaveLength(3);
+    expect(check(['No names here.'])).toEqual({ rule: 'chatham_house', ok: true, findings: [] });
+  });
+
+  it('folds case, accents and full-width forms but keeps Hangul and kana whole', () => {
+    expect(foldForMatching('Ａｂç É')).toBe('abc e');
+    expect(foldForMatching('윤재석 がガ')).toBe('윤재석 がガ');
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+// Properties. Generated names use the letters a–m; the filler's Latin words use n–z, so it can
+// hold no name and no personal title (each has a letter of a–m) except by the deliberate
+// near-misses below; its Hangul and Han characters are random.
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const letters = (from: string, to: string) => fc.integer({ min: from.charCodeAt(0), max: to.charCodeAt(0) }).map((c) => String.fromCharCode(c));
+const latinToken = fc.string({ unit: letters('a', 'm'), minLength: 2, maxLength: 8 }).map(cap);
+const hangulSyllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCodePoint(c));
+const hanChar = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c));
+const join = (parts: string[], sep = '') => parts.join(sep);
+
+const arbPerson: fc.Arbitrary<AttributionPerson> = fc.record({
+  id: fc.uuid(),
+  latin: fc.array(latinToken, { minLength: 2, maxLength: 3 }).map((t) => join(t, ' ')),
+  hangul: fc.option(fc.array(hangulSyllable, { minLength: 3, maxLength: 4 }).map((t) => join(t)), { nil: undefined }),
+  hanzi: fc.option(fc.array(hanChar, { minLength: 2, maxLength: 3 }).map((t) => join(t)), { nil: undefined }),
+  kanji: fc.option(fc.tuple(fc.array(hanChar, { minLength: 1, maxLength: 2 }), fc.array(hanChar, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([a, b, spaced]) => join(a) + (spaced ? ' ' : '') + join(b)), { nil: undefined }),
+  affiliation: fc.option(fc.array(latinToken, { minLength: 2, maxLength: 5 }).map((t) => join(t, ' ')), { nil: null }),
+  committee: fc.option(fc.record({ code: fc.string({ unit: letters('A', 'M'), minLength: 2, maxLength: 2 }), name: latinToken.map((t) => `CSCAP-${t}`) }), { nil: undefined }),
+}).map((p) => ({
+  id: p.id,
+  displayName: p.latin,
+  names: { latin: p.latin, ...(p.hangul ? { hangul: p.hangul } : {}), ...(p.hanzi ? { hanzi: p.hanzi } : {}), ...(p.kanji ? { kanji: p.kanji } : {}) },
+  affiliation: p.affiliation,
+  committees: p.committee ? [p.committee] : [],
+}));
+
+const nearMisses = ['us', 'US', 'Li', 'li', 'LI', 'KR', 'UN', '이상', '이', '윤', '전', '李', '林', '森林', '10명 이상', '이상한', 'Lithium', 'Li-ion', 'the', 'said', 'noted', '中国', '会議'];
+const fillerWord = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ unit: letters('n', 'z'), minLength: 1, maxLength: 8 }) },
+  { weight: 2, arbitrary: fc.constantFrom(...nearMisses) },
+  { weight: 2, arbitrary: fc.array(hangulSyllable, { minLength: 1, maxLength: 4 }).map((t) => join(t)) },
+  { weight: 2, arbitrary: fc.array(hanChar, { minLength: 1, maxLength: 4 }).map((t) => join(t)) },
+  { weight: 1, arbitrary: fc.constantFrom('.', ',', ';', '—', '(', ')', '!', '?', '’s') },
+);
+const fillerParagraph = fc.array(fillerWord, { maxLength: 30 }).map((w) => join(w, ' '));
+const fillerDoc = fc.array(fillerParagraph, { minLength: 1, maxLength: 6 });
+
+/** Every CJK spelling and title, with separators removed: random characters could form one. */
+function holdsCjkString(paragraphs: string[], who: AttributionPerson[]) {
+  const strip = (s: string) => foldForMatching(s).replace(/[^\p{L}\p{N}]/gu, '');
+  const text = strip(paragraphs.join(''));
+  const spellings = who.flatMap((p) => [p.names?.hangul, p.names?.hanzi, p.names?.kanji]).filter((s): s is string => Boolean(s));
+  return [...spellings, ...HANGUL_TITLES, ...HAN_TITLES].some((s) => text.includes(strip(s)));
+}
+
+describe('the attribution check: properties', () => {
+  it('finds nothing in a report that holds no participant’s name, affiliation or committee', () => {
+    fc.assert(
+      fc.property(fc.array(arbPerson, { minLength: 1, maxLength: 6 }), fillerDoc, (generated, paragraphs) => {
+        const who = [...generated, li];
+        fc.pre(!holdsCjkString(paragraphs, who));
+        expect(check(paragraphs, who).findings).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds any participant’s name, in any script, affiliation or committee inserted anywhere', () => {
+    const choice = fc.constantFrom('display_name', 'latin', 'hangul', 'hanzi', 'kanji', 'affiliation', 'committee_name');
+    const casing = fc.constantFrom('as is', 'upper', 'lower');
+    fc.assert(
+      fc.property(
+        fc.array(arbPerson, { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        choice,
+        casing,
+        fillerDoc,
+        fc.nat(),
+        fc.nat(),
+        (who, pick, source, caseOf, paragraphs, blockPick, offsetPick) => {
+          const person = who[pick % who.length] as AttributionPerson;
+          const value =
+            source === 'display_name'
+              ? person.displayName
+              : source === 'affiliation'
+                ? person.affiliation
+                : source === 'committee_name'
+                  ? person.committees?.[0]?.name
+                  : person.names?.[source as 'latin' | 'hangul' | 'hanzi' | 'kanji'];
+          fc.pre(Boolean(value));
+          const inserted = caseOf === 'upper' ? (value as string).toUpperCase() : caseOf === 'lower' ? (value as string).toLowerCase() : (value as string);
+          const block = blockPick % paragraphs.length;
+          const text = paragraphs[block] as string;
+          const at = offsetPick % (text.length + 1);
+          // Latin needs a word boundary; Han and Hangul go anywhere, even inside a word.
+          const latin = /^[\p{Script=Latin}\s-]+$/u.test(inserted);
+          paragraphs[block] = text.slice(0, at) + (latin ? ` ${inserted} ` : inserted) + text.slice(at);
+          const findings = check(paragraphs, who).findings;
+          const mine = findings.filter((f) => f.block === block && f.people.some((p) => p.id === person.id));
+          expect(mine.length, `${inserted} in ${JSON.stringify(paragraphs[block])}`).toBeGreaterThan(0);
+          // Every finding points at its text exactly.
+          for (const f of findings) {
+            const blockText = paragraphs[f.block] as string;
+            expect(blockText.slice(f.start, f.end)).toBe(f.match);
+            expect(blockText.slice(0, f.start).endsWith(f.before)).toBe(true);
+            expect(blockText.slice(f.end).startsWith(f.after)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
