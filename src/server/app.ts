@@ -25,6 +25,7 @@ import { materialRoutes } from './modules/materials/routes';
 import { councilRoutes } from './modules/council/routes';
 import { meetingRoutes } from './modules/meetings/routes';
 import { proposalRoutes } from './modules/proposals/routes';
+import { reportRoutes } from './modules/reports/routes';
 import { activateDueGroups } from './modules/proposals/transition-group';
 import { studyGroupRoutes } from './modules/study-groups/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -137,6 +138,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(membershipRoutes);
   await app.register(councilRoutes);
   await app.register(proposalRoutes);
+  await app.register(reportRoutes);
   await app.register(materialRoutes);
   await app.register(meetingRoutes);
   await app.register(adminRoutes);

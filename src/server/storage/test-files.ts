@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { deflateSync } from 'node:zlib';
 
 /**
@@ -80,7 +81,7 @@ export interface ZipEntry {
 }
 
 /** A ZIP archive of stored (uncompressed) entries, as `zip -0` writes it; `zip64` adds the 64-bit end records. */
-export function zip(entries: readonly ZipEntry[], opts: { comment?: string; zip64?: boolean } = {}): Buffer {
+export function zip(entries: readonly ZipEntry[], opts: { comment?: string; zip64?: boolean; deflate?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -88,28 +89,31 @@ export function zip(entries: readonly ZipEntry[], opts: { comment?: string; zip6
     const name = Buffer.from(entry.name, 'utf8');
     const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
     const crc = crc32(data);
+    // Deflated as Office tools write their packages, or stored.
+    const body = opts.deflate ? deflateRawSync(data) : data;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(opts.deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
+    locals.push(local, name, body);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(opts.deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
-    offset += 30 + name.length + data.length;
+    offset += 30 + name.length + body.length;
   }
   const cd = Buffer.concat(centrals);
   const comment = Buffer.from(opts.comment ?? '', 'utf8');
