@@ -41,7 +41,7 @@ beforeAll(async () => {
   await t.db.update(users).set({ displayName: 'Marguerite Late-Comer' }).where(eq(users.id, late.id));
   await addMember(t.db, group.id, late.id, 'member');
   ids = { chair: c.id, rapporteur: r.id, member: m.id, yoon: y.id, late: late.id };
-  [chair, rapporteur, member, scMember, outsider] = await Promise.all([c, r, m, sc, x].map((u) => signedInClient(t.app, u)));
+  [chair, rapporteur, member, scMember, outsider] = await Promise.all([signedInClient(t.app, c), signedInClient(t.app, r), signedInClient(t.app, m), signedInClient(t.app, sc), signedInClient(t.app, x)]);
 });
 afterAll(() => t?.close());
 
