@@ -20,6 +20,7 @@ import { mailJobHandlers } from './mail/jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 import { accountRoutes } from './modules/accounts/routes';
 import { adminRoutes } from './modules/admin/routes';
+import { calendarRoutes } from './modules/calendars/routes';
 import { membershipRoutes } from './modules/memberships/routes';
 import { materialRoutes } from './modules/materials/routes';
 import { councilRoutes } from './modules/council/routes';
@@ -44,9 +45,21 @@ export interface BuildOptions {
   ownsDatabase?: boolean;
 }
 
+/** A calendar feed's address is its secret (/cal/<token>.ics): nothing after /cal/ is logged, however it is spelled. */
+function redactPath(pathname: string): string {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // malformed escapes: judge the path as sent
+  }
+  return /^\/+cal\//i.test(decoded) ? '/cal/[redacted]' : pathname;
+}
+
 /** Query values and path segments that carry secrets never reach the log. */
 export function redactUrl(url: string): string {
-  const [pathname, query] = url.split('?', 2);
+  const [rawPath, query] = url.split('?', 2);
+  const pathname = rawPath === undefined ? undefined : redactPath(rawPath);
   if (!query) return pathname ?? url;
   const params = new URLSearchParams(query);
   for (const key of [...params.keys()]) if (/token|secret|key|password|code/i.test(key)) params.set(key, '[redacted]');
@@ -141,6 +154,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(materialRoutes);
   await app.register(meetingRoutes);
+  await app.register(calendarRoutes);
   await app.register(adminRoutes);
   await registerWeb(app, pageNonce);
 
