@@ -5,6 +5,7 @@ import { linkUrl } from '../modules/accounts/links';
 import { findUserById } from '../modules/accounts/queries';
 import type { Mailer } from './mailer';
 import { groupInvitationMailFacts } from '../modules/memberships/invitations';
+import { fanOutReminders, MEETING_MAIL_JOB, MEETING_REMINDERS_JOB, sendMeetingMail } from './meeting-mail';
 import { renderLinkMail, type LinkMailInput, type LinkMailKind } from './templates';
 
 /** Job handlers that send mail, rendered at send time in the recipient's current language. */
@@ -38,5 +39,7 @@ export function mailJobHandlers(db: Db, mailer: Mailer, config: Config): Record<
         }),
       );
     },
+    [MEETING_MAIL_JOB]: (payload) => sendMeetingMail(db, mailer, config, payload),
+    [MEETING_REMINDERS_JOB]: (payload) => fanOutReminders(db, payload),
   };
 }

@@ -10,7 +10,19 @@ export interface OutgoingMail {
   html: string;
   /** Content-Language of the message, e.g. ko. */
   language: string;
+  /** An iCalendar object sent as the text/calendar part (RFC 6047), e.g. an invitation to add to a calendar. */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string; filename: string };
 }
+
+const message = (from: string, mail: OutgoingMail) => ({
+  from,
+  to: mail.to,
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+  headers: { 'Content-Language': mail.language },
+  ...(mail.icalEvent ? { icalEvent: mail.icalEvent } : {}),
+});
 
 export interface Mailer {
   kind: 'smtp' | 'file';
@@ -25,7 +37,7 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
     return {
       kind: 'smtp',
       async send(mail) {
-        const info = await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: { 'Content-Language': mail.language } });
+        const info = await transport.sendMail(message(opts.from, mail));
         return { messageId: info.messageId };
       },
       close: () => transport.close(),
@@ -37,7 +49,7 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
   return {
     kind: 'file',
     async send(mail) {
-      const info = await builder.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: { 'Content-Language': mail.language } });
+      const info = await builder.sendMail(message(opts.from, mail));
       await fs.mkdir(dir, { recursive: true });
       // Names sort by time, so the mailbox lists the newest first without reading every file.
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++sequence % 1e6).padStart(6, '0')}-${randomToken(6)}.eml`;

@@ -7,6 +7,7 @@ import type { Db } from '../../db/client';
 import { meetingAttendance, meetings, meetingSessions, memberCommittees } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
+import { notifyMeetingChange, notifyMeetingTransition, queueMeetingMail, scheduleMeetingReminders } from '../../mail/meeting-mail';
 import { recordAudit } from '../audit/record';
 import { currentMembers, type MeetingRow } from './queries';
 
@@ -83,6 +84,7 @@ export async function createMeeting(tx: Db, actor: Actor, group: GroupRow, input
     .returning();
   if (!row) throw new Error('insert returned nothing');
   await recordAudit(tx, { actorId: actor.user.id, action: 'meeting.created', targetType: 'meeting', targetId: row.id, groupId: group.id, data: { sequence: row.sequence } });
+  await scheduleMeetingReminders(tx, row);
   return row;
 }
 
@@ -131,6 +133,7 @@ export async function updateMeeting(tx: Db, actor: Actor, group: GroupRow, meeti
     .returning();
   if (!row) throw new Error('update returned nothing');
   await recordAudit(tx, { actorId: actor.user.id, action: 'meeting.updated', targetType: 'meeting', targetId: row.id, groupId: group.id, data: { fields: changed } });
+  await notifyMeetingChange(tx, row, changed);
   return { row, changed };
 }
 
@@ -154,6 +157,7 @@ export async function transitionMeeting(tx: Db, actor: Actor, group: GroupRow, m
     .where(eq(meetings.id, locked.id))
     .returning();
   await recordAudit(tx, { actorId: actor.user.id, action: `meeting.${transition}`, targetType: 'meeting', targetId: locked.id, groupId: group.id, data: { from: locked.status, to: t.to, ...(reason ? { reason } : {}) } });
+  await notifyMeetingTransition(tx, row as MeetingRow, transition);
   return row as MeetingRow;
 }
 
@@ -260,6 +264,7 @@ export async function inviteToMeeting(tx: Db, actor: Actor, group: GroupRow, mee
     .onConflictDoNothing()
     .returning({ userId: meetingAttendance.userId });
   await recordAudit(tx, { actorId: actor.user.id, action: 'meeting.invited', targetType: 'meeting', targetId: meeting.id, groupId: group.id, data: { people: inserted.length } });
+  await queueMeetingMail(tx, meeting, 'invitation', { userIds: inserted.map((r) => r.userId) });
   return inserted.map((r) => r.userId);
 }
 
