@@ -59,7 +59,7 @@ export interface AttributionPerson {
   names?: PersonNames | undefined;
   affiliation?: string | null | undefined;
   /** The member committees the person belongs to or sits for (their delegation). */
-  committees?: readonly { code: string; name: string }[] | undefined;
+  committees?: { code: string; name: string }[] | undefined;
 }
 
 export const ATTRIBUTION_SOURCES = ['display_name', 'latin', 'hangul', 'hanzi', 'kanji', 'affiliation', 'committee_name', 'committee_code'] as const;
@@ -583,6 +583,14 @@ export function guestSpeakerPeople(text: string | null | undefined): Attribution
 
 const ZPersonRef = z.object({ id: z.uuid(), displayName: z.string(), names: ZPersonNames });
 
+export const ZAttributionPerson = z.object({
+  id: z.string().nullable(),
+  displayName: z.string(),
+  names: ZPersonNames.optional(),
+  affiliation: z.string().nullable().optional(),
+  committees: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
+});
+
 export const ZReportView = z.object({
   meetingId: z.uuid(),
   content: ZRichText,
@@ -598,6 +606,11 @@ export const ZReportView = z.object({
   meetingStatus: z.string(),
   /** The findings, for those who write or approve the report; null for other readers. */
   check: ZAttributionCheck.nullable(),
+  /**
+   * The meeting's people the check looks for, for the same readers (null for others), so the
+   * editor can run `checkAttribution` itself while the text changes.
+   */
+  people: z.array(ZAttributionPerson).nullable(),
   /** What the reader may do now, given their roles, the report's and the meeting's status and the check. */
   allowedActions: z.array(z.enum(REPORT_ACTIONS)),
 });

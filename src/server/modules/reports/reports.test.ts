@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttributionFinding, ReportView } from '../../../core/reports';
+import { checkAttribution, type AttributionFinding, type ReportView } from '../../../core/reports';
 import { docFromParagraphs } from '../../../core/rich-text';
 import { auditEvents, meetingAttendance, meetingReports, meetings, meetingSessions, users } from '../../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../../test/context';
@@ -168,7 +168,7 @@ describe('circulating under the Chatham House Rule', () => {
     // Now the group reads it, without the check; the Steering Committee too; outsiders still do not.
     const read = await member.get(url(m.id));
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toMatchObject({ status: 'circulated', check: null, allowedActions: [] });
+    expect(read.json()).toMatchObject({ status: 'circulated', check: null, people: null, allowedActions: [] });
     expect((await scMember.get(url(m.id))).statusCode).toBe(200);
     expect((await outsider.get(url(m.id))).statusCode).toBe(404);
     // A circulated report does not change until a co-chair reopens it.
@@ -191,6 +191,10 @@ describe('circulating under the Chatham House Rule', () => {
     await save(rapporteur, m.id, 0, 'Marguerite Late-Comer and Jane Doe spoke; 윤재석 too.');
     const { check } = (await chair.get(url(m.id))).json() as ReportView;
     expect(check?.findings.map((f) => f.match)).toEqual(['Marguerite Late-Comer', 'Jane Doe', '윤재석']);
+    // The editor receives the same people, to run the same check as the text changes.
+    const view = (await rapporteur.get(url(m.id))).json() as ReportView;
+    expect(view.people).toEqual(expect.arrayContaining([expect.objectContaining({ id: ids.yoon, names: { latin: 'Yoon Jae-seok', hangul: '윤재석' }, committees: [{ code: 'KR', name: 'Committee KR' }] }), { id: null, displayName: 'Jane Doe', affiliation: 'Institute of Strategy' }]));
+    expect(checkAttribution(view.content, view.people ?? [], view.attribution)).toEqual(view.check);
   });
 
   it('circulates a report that names speakers when the meeting was on record', async () => {

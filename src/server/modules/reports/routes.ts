@@ -55,7 +55,8 @@ export async function reportRoutes(root: FastifyInstance) {
       throw new AppError('report.not_circulated', 'The report is being drafted; the group reads it once the co-chairs circulate it.');
     }
     const content = report?.content ?? emptyReport();
-    const check = insider ? checkAttribution(content, await meetingPeople(db, meeting), meeting.attribution) : null;
+    const people = insider ? await meetingPeople(db, meeting) : null;
+    const check = people ? checkAttribution(content, people, meeting.attribution) : null;
     const may = (action: GroupAction) => access.allowed.includes(action);
     const meetingAllows = (step: keyof typeof REPORT_MEETING_STATUSES) => REPORT_MEETING_STATUSES[step].includes(meeting.status);
     const steps = transitionsFrom(report?.status ?? null);
@@ -79,6 +80,7 @@ export async function reportRoutes(root: FastifyInstance) {
       attribution: meeting.attribution,
       meetingStatus: meeting.status,
       check,
+      people,
       allowedActions,
     };
   }
