@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   'session.overlap': 409,
   'attendance.not_invited': 409,
   'meeting.has_no_time_zone': 409,
+  'meeting.attribution_locked': 409,
   'council.representative_exists': 409,
   'council.co_chairs_full': 409,
   'council.role_exists': 409,

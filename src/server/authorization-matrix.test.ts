@@ -6,7 +6,9 @@ import { can, type GroupAction, type Principal } from '../core/policies';
 import type { ProposalContent } from '../core/proposals';
 import { GROUP_ROLES, type GroupRole, type StudyGroupStatus } from '../core/roles';
 import { rowsOf } from './db/client';
-import { councilRoles, groupInvitations, groupMemberships, meetingAttendance, meetingSessions, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
+import { councilRoles, groupInvitations, groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
+import { minimalPdf } from './storage/test-files';
+import { docFromParagraphs } from '../core/rich-text';
 import { createTestContext, TestClient, type TestContext } from './test/context';
 import { addCouncilRole, addMember, buildCouncil, buildMeeting, buildStudyGroup, buildUser, signedInClient } from './test/factories';
 
@@ -89,18 +91,49 @@ async function fingerprint() {
   return out;
 }
 
+interface SpecRequest {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 interface Spec {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** What the route needs, from the table; 'signed in' for what every signed-in person may do. */
   needs: GroupAction | 'signed in' | 'council.manage' | 'proposal.create';
   status?: StudyGroupStatus;
-  request: (fx: Awaited<ReturnType<typeof fixtureGroup>>, person: Person) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+  request: (fx: Awaited<ReturnType<typeof fixtureGroup>>, person: Person) => Promise<SpecRequest> | SpecRequest;
+  /** Besides the table, a condition of the route (e.g. a report in drafting is read only by its writers). */
+  alsoNeeds?: (kind: ActorKind, status: StudyGroupStatus) => boolean;
 }
 
 const g = (fx: { group: { slug: string } }, rest = '') => `/api/study-groups/${fx.group.slug}${rest}`;
 const c = (rest = '') => `/api/councils/${council.council.slug}${rest}`;
 let membershipChanges = 0;
+
+/** A multipart body as a browser sends it. */
+function multipart(fields: Record<string, string>, file: { name: string; bytes: Uint8Array }): { body: Buffer; headers: Record<string, string> } {
+  const boundary = `----AccordMatrix${randomUUID().replace(/-/g, '')}`;
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`), Buffer.from(file.bytes), Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A paper on the fixture's meeting, uploaded by the administrator (so nobody else owns it). */
+async function uploaded(fx: { group: { slug: string }; meeting: { id: string } }): Promise<string> {
+  const admin = people.get('administrator') as Person;
+  const { body, headers } = multipart({ title: 'Background paper', kind: 'paper' }, { name: 'background.pdf', bytes: minimalPdf() });
+  const res = await admin.client.request('POST', g(fx, `/meetings/${fx.meeting.id}/materials`), body, headers);
+  if (res.statusCode !== 201) throw new Error(`upload failed: ${res.body}`);
+  return res.json().id as string;
+}
+
+/** Marks the fixture's meeting as held, so its report may be written. */
+async function convened(fx: { meeting: { id: string } }): Promise<string> {
+  await t.db.update(meetings).set({ status: 'convened' }).where(eq(meetings.id, fx.meeting.id));
+  return fx.meeting.id;
+}
 const uniqueEmail = () => `invitee-${randomUUID().slice(0, 8)}@example.test`;
 
 const SPECS: Spec[] = [
@@ -181,6 +214,47 @@ const SPECS: Spec[] = [
       return { url: g(fx, `/meetings/${fx.meeting.id}/attendance/${people.get('member')?.id}/attended`), body: { attended: 'in_person' } };
     },
   },
+  { name: 'list materials', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/materials`) }) },
+  {
+    name: 'add a paper',
+    method: 'POST',
+    needs: 'materials.add',
+    status: 'active',
+    request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/materials`), ...multipart({ title: 'A paper', kind: 'paper' }, { name: 'paper.pdf', bytes: minimalPdf() }) }),
+  },
+  { name: 'list a paper’s versions', method: 'GET', needs: 'group.view', status: 'active', request: async (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/materials/${await uploaded(fx)}/versions`) }) },
+  { name: 'download a paper', method: 'GET', needs: 'group.view', status: 'active', request: async (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/materials/${await uploaded(fx)}/versions/1/file`) }) },
+  {
+    name: 'add a version of a paper',
+    method: 'POST',
+    // The uploader (the administrator here) or a meeting manager; the table's materials.add alone is not enough.
+    needs: 'meetings.manage',
+    status: 'active',
+    request: async (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/materials/${await uploaded(fx)}/versions`), ...multipart({}, { name: 'paper-v2.pdf', bytes: minimalPdf('second') }) }),
+  },
+  { name: 'withdraw a paper', method: 'DELETE', needs: 'meetings.manage', status: 'active', request: async (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/materials/${await uploaded(fx)}`) }) },
+  {
+    name: 'read a report in drafting',
+    method: 'GET',
+    needs: 'group.view',
+    status: 'active',
+    request: async (fx) => ({ url: g(fx, `/meetings/${await convened(fx)}/report`) }),
+    // While drafting, only those who write or approve it read it.
+    alsoNeeds: (kind, status) => can(principalsOf(kind), 'report.write', { status, isSubGroup: false }) || can(principalsOf(kind), 'report.approve', { status, isSubGroup: false }),
+  },
+  { name: 'write the report', method: 'PUT', needs: 'report.write', status: 'active', request: async (fx) => ({ url: g(fx, `/meetings/${await convened(fx)}/report`), body: { content: docFromParagraphs(['The participants discussed the sources of insecurity.']), baseVersion: 0 } }) },
+  {
+    name: 'circulate the report',
+    method: 'POST',
+    needs: 'report.approve',
+    status: 'active',
+    request: async (fx) => {
+      await convened(fx);
+      await t.db.insert(meetingReports).values({ meetingId: fx.meeting.id, content: docFromParagraphs(['The participants discussed the sources of insecurity.']) });
+      await t.db.update(meetings).set({ status: 'report_drafting' }).where(eq(meetings.id, fx.meeting.id));
+      return { url: g(fx, `/meetings/${fx.meeting.id}/report/transitions`), body: { transition: 'circulate' } };
+    },
+  },
   { name: 'list members', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/members') }) },
   { name: 'invite', method: 'POST', needs: 'members.invite', status: 'active', request: (fx) => ({ url: g(fx, '/invitations'), body: { email: uniqueEmail(), displayName: 'Invited Person', role: 'member', committeeCode: 'CN' } }) },
   {
@@ -220,6 +294,7 @@ const SPECS: Spec[] = [
 
 function expectedAllowed(spec: Spec, kind: ActorKind, status: StudyGroupStatus): boolean {
   if (kind === 'signed out') return false;
+  if (spec.alsoNeeds && !spec.alsoNeeds(kind, status)) return false;
   const p = principalsOf(kind);
   if (spec.needs === 'signed in') return true;
   if (spec.needs === 'council.manage') return p.has('admin') || p.has('council_secretariat');
@@ -264,10 +339,10 @@ describe('the authorization matrix of issues #3 and #4', () => {
         const person = people.get(kind) as Person;
         const fx = await fixtureGroup(status);
         await t.app.changes.sync();
-        const { url, body } = await spec.request(fx, person);
+        const { url, body, headers } = await spec.request(fx, person);
         exercised.push({ method: spec.method, url });
         const before = spec.method === 'GET' ? null : await fingerprint();
-        const res = await person.client.request(spec.method, url, body ?? (spec.method === 'GET' || spec.method === 'DELETE' ? undefined : {}));
+        const res = await person.client.request(spec.method, url, body ?? (spec.method === 'GET' || spec.method === 'DELETE' ? undefined : {}), headers);
         const label = `${spec.method} ${url} as ${kind}: ${res.statusCode} ${res.statusCode >= 400 ? res.body.slice(0, 200) : ''}`;
         if (expectedAllowed(spec, kind, status)) {
           expect(res.statusCode, label).toBeGreaterThanOrEqual(200);

@@ -98,6 +98,10 @@ export async function updateMeeting(tx: Db, actor: Actor, group: GroupRow, meeti
   if (locked.version !== input.version) {
     throw new AppError('resource.version_conflict', `The meeting changed meanwhile (version ${locked.version}; you read ${input.version}).`, { data: { latestVersion: locked.version } });
   }
+  // What was circulated under a rule stays under it: the rule cannot change once the report went out.
+  if (input.attribution !== undefined && input.attribution !== locked.attribution && ['report_circulated', 'report_final'].includes(locked.status)) {
+    throw new AppError('meeting.attribution_locked');
+  }
   const errors: FieldError[] = [];
   const zone = input.timeZone ?? locked.timeZone;
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) errors.push({ path: 'body.timeZone', code: 'unknown_zone', message: TIME_MESSAGES.unknown_zone });

@@ -69,6 +69,17 @@ describe('a meeting across time zones', () => {
     expect((await outsider.get(`${base()}/${m.id}`)).statusCode).toBe(404);
   });
 
+  it('keeps its attribution rule once the report has been circulated', async () => {
+    const m = await plan();
+    expect((await chair.patch(`${base()}/${m.id}`, { attribution: 'on_record', version: m.version })).json().attribution).toBe('on_record');
+    await t.db.update(meetings).set({ status: 'report_circulated' }).where(eq(meetings.id, m.id));
+    const [row] = await t.db.select().from(meetings).where(eq(meetings.id, m.id));
+    const locked = await chair.patch(`${base()}/${m.id}`, { attribution: 'chatham_house', version: row?.version });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().code).toBe('meeting.attribution_locked');
+    expect((await t.db.select().from(meetings).where(eq(meetings.id, m.id)))[0]?.attribution).toBe('on_record');
+  });
+
   it('is postponed or cancelled with a reason, and a step that is not possible names the possible ones', async () => {
     const m = await plan();
     expect((await chair.post(`${base()}/${m.id}/transitions`, { transition: 'postpone' })).statusCode).toBe(400);
