@@ -1,8 +1,11 @@
 import { charterTextFromPlain, type Charter } from '../../../core/charter';
 import { fromLocal } from '../../../core/time';
+import type { FileStorage } from '../../storage/storage';
+import { paperPdf } from './demo-paper';
+import { backgroundPaper, firstMeetingReport } from './first-meeting-record';
 import type { Db } from '../client';
 import { eq } from 'drizzle-orm';
-import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupInvitations, groupMemberships, meetingAttendance, meetingSessions, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
+import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupInvitations, groupMemberships, files, materials, materialVersions, meetingAttendance, meetingReports, meetingSessions, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
 import { seedCharterTexts } from './charter';
 import { cscapCommittees } from './committees';
 import { demoPeople } from './people';
@@ -14,7 +17,7 @@ export const DEMO_GROUP_SLUG = 'northeast-asia-peace-and-cooperation';
  * Loads the demo: CSCAP with its member committees, Steering Committee and secretariat, and
  * the seed proposal's study group with fictional participants in every role.
  */
-export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string> }> {
+export async function seedDemo(tx: Db, opts: { storage?: FileStorage } = {}): Promise<{ userIds: Record<string, string> }> {
   const [council] = await tx
     .insert(councils)
     .values({
@@ -109,7 +112,7 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
     .insert(meetings)
     .values(plannedMeetings.map((m, i) => ({ groupId: group.id, sequence: i + 1, ...m, ...(m.city === 'Seoul' ? { timeZone: 'Asia/Seoul' } : {}) })))
     .returning();
-  await seedFirstMeeting(tx, meetingRows[0] as NonNullable<(typeof meetingRows)[number]>, userIds, demoPeople);
+  await seedFirstMeeting(tx, meetingRows[0] as NonNullable<(typeof meetingRows)[number]>, userIds, demoPeople, opts.storage);
 
   // How the group came to be: CSCAP-Korea's representative proposed it, the Steering
   // Committee approved it, and it became active on its start date.
@@ -272,7 +275,7 @@ export async function seedDemo(tx: Db): Promise<{ userIds: Record<string, string
  * The first meeting as it was held (dates and venue illustrative): Seoul, two days in October
  * 2019 under the Chatham House Rule, with its timetable and who came.
  */
-async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, userIds: Record<string, string>, people: typeof demoPeople) {
+async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, userIds: Record<string, string>, people: typeof demoPeople, storage: FileStorage | undefined) {
   const at = (local: string) => {
     const r = fromLocal(local, 'Asia/Seoul');
     if (!r.ok) throw new Error(`bad demo time ${local}`);
@@ -287,7 +290,7 @@ async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, u
       startsAt: at('2019-10-24T09:00'),
       endsAt: at('2019-10-25T17:30'),
       plannedMonth: null,
-      status: 'convened',
+      status: 'report_final',
       attribution: 'chatham_house',
       format: 'hybrid',
       onlineUrl: 'https://meet.example.org/accord-demo-seoul',
@@ -321,4 +324,28 @@ async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, u
       };
     }),
   );
+
+  // The Co-Chairs' Report, written by the rapporteur, circulated and made final.
+  await tx.insert(meetingReports).values({
+    meetingId: meeting.id,
+    content: firstMeetingReport,
+    status: 'final',
+    version: 3,
+    updatedBy: id('rapporteur'),
+    updatedAt: new Date('2019-11-20T02:00:00Z'),
+    circulatedAt: new Date('2019-11-08T02:00:00Z'),
+    finalizedAt: new Date('2019-11-20T02:00:00Z'),
+  });
+  // A background paper, attributed to its author (with consent).
+  if (storage) {
+    const bytes = paperPdf(backgroundPaper.title, backgroundPaper.paragraphs);
+    const { sha256, size } = await storage.put(bytes);
+    await tx.insert(files).values({ sha256, size, mimeType: 'application/pdf' }).onConflictDoNothing();
+    const [material] = await tx
+      .insert(materials)
+      .values({ meetingId: meeting.id, title: backgroundPaper.title, kind: 'paper', authorId: id('kr-head'), createdBy: id('kr-head'), createdAt: new Date('2019-10-15T01:00:00Z') })
+      .returning();
+    if (!material) throw new Error('material insert returned nothing');
+    await tx.insert(materialVersions).values({ materialId: material.id, number: 1, fileSha256: sha256, fileName: backgroundPaper.fileName, uploadedBy: id('kr-head'), uploadedAt: new Date('2019-10-15T01:00:00Z') });
+  }
 }

@@ -4,6 +4,7 @@ import { createAuthLink, linkUrl } from '../../modules/accounts/links';
 import { recordAudit } from '../../modules/audit/record';
 import type { Db } from '../client';
 import { instanceSettings, users } from '../schema';
+import { openFileStorage } from '../../storage/storage';
 import { seedDemo } from './demo';
 import { demoPeople } from './people';
 import { catalogs } from '../../../core/i18n';
@@ -41,7 +42,7 @@ export async function initializeInstance(db: Db, config: Config, opts: { demo: b
     links.push({ name: admin.displayName, email: admin.email, role: 'administrator', url: linkUrl(config.publicUrl, adminLink.token, 'sign_in'), expiresAt: adminLink.expiresAt });
 
     if (opts.demo) {
-      const { userIds } = await seedDemo(tx);
+      const { userIds } = await seedDemo(tx, { storage: await openFileStorage(config.dataDir) });
       for (const p of demoPeople) {
         const userId = userIds[p.key] as string;
         const link = await createAuthLink(tx, { userId, purpose: 'sign_in', createdBy: null });

@@ -105,6 +105,20 @@ describe('first start', () => {
     const proposal = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/proposal`)).json();
     expect(proposal.decisions.map((d: { transition: string }) => d.transition)).toEqual(['submit', 'approve', 'activate']);
     expect(proposal.current.content.termStart).toBe('2019-09-01');
+
+    // The first meeting's record: a final Co-Chairs' Report that names nobody, and a paper to download.
+    const meetingsList = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/meetings`)).json();
+    const first = meetingsList[0];
+    expect(first).toMatchObject({ sequence: 1, status: 'report_final', attribution: 'chatham_house', timeZone: 'Asia/Seoul' });
+    const report = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/meetings/${first.id}/report`)).json();
+    expect(report.status).toBe('final');
+    expect(report.check).not.toBeNull();
+    expect(report.check.findings).toEqual([]);
+    const papers = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/meetings/${first.id}/materials`)).json().items;
+    expect(papers).toHaveLength(1);
+    const file = await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/meetings/${first.id}/materials/${papers[0].id}/versions/1/file`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('does not bring the demo back after the groups are deleted', async () => {
