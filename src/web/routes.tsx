@@ -18,6 +18,10 @@ import { MailMessageScene } from './scenes/Mailbox/MailMessageScene';
 import { PageLoading, ProposalScene } from './scenes/Proposal/ProposalScene';
 import { VersionScene } from './scenes/Proposal/VersionScene';
 import { MembersScene } from './scenes/Members/MembersScene';
+import { AttendanceScene } from './scenes/Meetings/AttendanceScene';
+import { MeetingScene } from './scenes/Meetings/MeetingScene';
+import { MeetingsScene } from './scenes/Meetings/MeetingsScene';
+import { TimetableScene } from './scenes/Meetings/Timetable/TimetableScene';
 import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene';
 import { SignInScene } from './scenes/SignIn/SignInScene';
 import { SubGroupsScene } from './scenes/SubGroups/SubGroupsScene';
@@ -61,6 +65,19 @@ export function createAppRouter() {
                     { index: true, element: <GroupOverviewPage /> },
                     { path: 'members', element: <MembersScene /> },
                     { path: 'timeline', element: <TimelineScene /> },
+                    // Meetings (#4 parts 1–4, 9): the list, and each meeting's page with its tabs.
+                    { path: 'meetings', element: <MeetingsScene /> },
+                    {
+                      path: 'meetings/:meetingId',
+                      element: <MeetingScene />,
+                      children: [
+                        { index: true, element: <TimetableScene /> },
+                        { path: 'attendance', element: <AttendanceScene /> },
+                        // The meeting's materials and its Co-Chairs' Report (#4 parts 5, 6) go here,
+                        // with their tabs in MeetingScene's MEETING_TABS, when their screens are built.
+                        { path: '*', element: <NotFoundView /> },
+                      ],
+                    },
                     { path: 'sub-groups', element: <SubGroupsScene /> },
                     { path: 'audit', element: <AuditScene /> },
                     // The proposal (#3 parts 2, 3, 6). The editor (Tiptap) loads only when it is opened.

@@ -463,3 +463,71 @@ export const groupMutations = {
   removeMember: (slug: string, userId: string) => api<{ ended: GroupRole[]; remaining: GroupRole[] }>('DELETE', `${studyGroupPath(slug)}/members/${encodeURIComponent(userId)}`),
   createSubGroup: (slug: string, input: { title: string; focus: string; language?: GroupLocale }) => api<{ slug: string; title: string }>('POST', `${studyGroupPath(slug)}/sub-groups`, input),
 };
+
+// ---- Meetings: the list, one meeting with its timetable, attendance (issue #4, parts 1–4 and 9) ----
+// Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
+import type { z as zod } from 'zod';
+import type { CreateMeetingInput, MeetingDetail, MeetingView as MeetingItem, UpdateMeetingInput, ZAttendanceList } from '../../core/meetings';
+
+export type MeetingAttendance = zod.infer<typeof ZAttendanceList>;
+export type MeetingAttendanceEntry = MeetingAttendance['observers'][number];
+export type MeetingTransitionName = 'convene' | 'postpone' | 'reschedule' | 'cancel';
+export type AttendanceAnswer = 'in_person' | 'remote' | 'not_attending';
+export type AttendedAs = 'in_person' | 'remote' | 'absent';
+
+/** A session as the editor sends it: times are wall-clock 'YYYY-MM-DDTHH:mm' in the meeting's zone. */
+export interface SessionInput {
+  title?: string;
+  start?: string;
+  end?: string;
+  chairId?: string | null;
+  speakerIds?: string[];
+  guestSpeakers?: string | null;
+  description?: string | null;
+  /** Keep it although it runs at the same time as another (a parallel session). */
+  allowOverlap?: boolean;
+}
+
+/** Under the group's key: a change to the group (members leaving) refreshes its meetings too. */
+export const meetingKeys = {
+  list: (slug: string) => [...keys.group(slug), 'meetings'] as const,
+  detail: (slug: string, id: string) => [...keys.group(slug), 'meeting', id] as const,
+  attendance: (slug: string, id: string) => [...keys.group(slug), 'meeting', id, 'attendance'] as const,
+};
+
+const meetingsPath = (slug: string) => `/api/study-groups/${encodeURIComponent(slug)}/meetings`;
+const meetingPath = (slug: string, id: string) => `${meetingsPath(slug)}/${encodeURIComponent(id)}`;
+
+export function useMeetings(slug: string) {
+  return useQuery({ queryKey: meetingKeys.list(slug), queryFn: ({ signal }) => apiGet<MeetingItem[]>(meetingsPath(slug), signal) });
+}
+
+export function useMeeting(slug: string, id: string) {
+  return useQuery({ queryKey: meetingKeys.detail(slug, id), queryFn: ({ signal }) => apiGet<MeetingDetail>(meetingPath(slug, id), signal), enabled: Boolean(id) });
+}
+
+export function useMeetingAttendance(slug: string, id: string) {
+  return useQuery({ queryKey: meetingKeys.attendance(slug, id), queryFn: ({ signal }) => apiGet<MeetingAttendance>(`${meetingPath(slug, id)}/attendance`, signal) });
+}
+
+/**
+ * After a change to a meeting: the page shows the answer at once, and everything else that
+ * shows meetings (the list, the overview, the timeline, attendance) is read again.
+ */
+export function refreshMeeting(queryClient: QC, slug: string, detail?: MeetingDetail) {
+  if (detail) queryClient.setQueryData(meetingKeys.detail(slug, detail.id), detail);
+  return queryClient.invalidateQueries({ queryKey: keys.group(slug), predicate: (q) => !(detail && q.queryKey[2] === 'meeting' && q.queryKey[3] === detail.id && q.queryKey.length === 4) });
+}
+
+export const meetingMutations = {
+  create: (slug: string, input: CreateMeetingInput) => api<MeetingDetail>('POST', meetingsPath(slug), input),
+  update: (slug: string, id: string, input: UpdateMeetingInput) => api<MeetingDetail>('PATCH', meetingPath(slug, id), input),
+  transition: (slug: string, id: string, transition: MeetingTransitionName, reason?: string) => api<MeetingDetail>('POST', `${meetingPath(slug, id)}/transitions`, reason ? { transition, reason } : { transition }),
+  addSession: (slug: string, id: string, input: SessionInput) => api<MeetingDetail>('POST', `${meetingPath(slug, id)}/sessions`, input),
+  updateSession: (slug: string, id: string, sessionId: string, input: SessionInput) => api<MeetingDetail>('PATCH', `${meetingPath(slug, id)}/sessions/${encodeURIComponent(sessionId)}`, input),
+  deleteSession: (slug: string, id: string, sessionId: string) => api<MeetingDetail>('DELETE', `${meetingPath(slug, id)}/sessions/${encodeURIComponent(sessionId)}`),
+  reorderSessions: (slug: string, id: string, ids: string[]) => api<MeetingDetail>('PUT', `${meetingPath(slug, id)}/sessions/order`, { ids }),
+  inviteAll: (slug: string, id: string) => api<{ invited: number }>('POST', `${meetingPath(slug, id)}/attendance/invitations`, { all: true }),
+  respond: (slug: string, id: string, response: AttendanceAnswer) => api<MeetingDetail>('PUT', `${meetingPath(slug, id)}/attendance/me`, { response }),
+  recordAttended: (slug: string, id: string, userId: string, attended: AttendedAs | null) => api<{ ok: true }>('PUT', `${meetingPath(slug, id)}/attendance/${encodeURIComponent(userId)}/attended`, { attended }),
+};

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { StudyGroupStatus } from '../../../core/roles';
 import type { GroupOverview } from '../../../core/study-groups';
 import classes from './GroupNav.module.css';
 
-export const GROUP_TABS = ['overview', 'proposal', 'members', 'timeline', 'subGroups', 'audit'] as const;
+export const GROUP_TABS = ['overview', 'proposal', 'members', 'meetings', 'timeline', 'subGroups', 'audit'] as const;
 export type GroupTab = (typeof GROUP_TABS)[number];
 
 /** Statuses in which a group does its work, and may form sub-groups. */
@@ -15,10 +16,16 @@ const PATHS: Record<GroupTab, string> = {
   overview: '',
   proposal: '/proposal',
   members: '/members',
+  meetings: '/meetings',
   timeline: '/timeline',
   subGroups: '/sub-groups',
   audit: '/audit',
 };
+
+/** A tab's name in the UI language (the meetings tab uses the overview's word for them). */
+export function tabLabel(t: TFunction, tab: GroupTab): string {
+  return tab === 'meetings' ? t('group.meetings') : t(`groupNav.${tab}`);
+}
 
 /** Which of the group's pages the address is on (null: one this navigation does not name). */
 export function useActiveTab(): GroupTab | null {
@@ -67,7 +74,7 @@ export function GroupNav({ slug, group, isSubGroup, subGroupCount }: { slug: str
               aria-current={active === tab ? 'page' : undefined}
               data-testid={`group-tab-${tab}`}
             >
-              {t(`groupNav.${tab}`)}
+              {tabLabel(t, tab)}
               {tab === 'members' ? <span className={classes.count}>{group.participantCount}</span> : null}
             </Link>
           </li>

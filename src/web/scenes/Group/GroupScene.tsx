@@ -17,7 +17,7 @@ import { textLang } from '../../components/text-lang';
 import { currentLocale } from '../../i18n';
 import { CHARTER_SECTIONS, CharterView } from './CharterView';
 import { localTitle, useGroupContext, type GroupContext } from './context';
-import { GroupNav, useActiveTab } from './GroupNav';
+import { GroupNav, tabLabel, useActiveTab } from './GroupNav';
 import frame from './GroupFrame.module.css';
 import classes from './GroupScene.module.css';
 import { MeetingsSection } from './MeetingsSection';
@@ -66,7 +66,7 @@ function Frame({ group, lineage }: { group: GroupOverview; lineage: GroupLineage
   const parent = lineage?.parent ?? null;
   const isSubGroup = group.kind === 'sub_group';
   const tab = useActiveTab();
-  const tabLabel = tab && tab !== 'overview' ? t(`groupNav.${tab}`) : null;
+  const currentTab = tab && tab !== 'overview' ? tabLabel(t, tab) : null;
   const joinedAs = (location.state as JoinedState | null)?.joinedAs;
   const [showJoined, setShowJoined] = useState(Boolean(joinedAs));
   const context: GroupContext = { group, lineage, isSubGroup };
@@ -98,7 +98,7 @@ function Frame({ group, lineage }: { group: GroupOverview; lineage: GroupLineage
             </Badge>
           ) : null}
         </Group>
-        <PageTitle lang={title.lang} documentTitle={tabLabel ? `${tabLabel} · ${title.text}` : title.text} className={classes.groupTitle}>
+        <PageTitle lang={title.lang} documentTitle={currentTab ? `${currentTab} · ${title.text}` : title.text} className={classes.groupTitle}>
           {title.text}
         </PageTitle>
         {title.translated && title.text !== group.title ? (

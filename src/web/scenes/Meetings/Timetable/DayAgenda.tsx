@@ -1,0 +1,155 @@
+import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../../../../core/meetings';
+import { personNameParts } from '../../../components/format';
+import { SessionClock } from '../../../components/time/ZonedTime';
+import { textLang } from '../../../components/text-lang';
+import { currentLocale } from '../../../i18n';
+import type { DayOfSessions } from './timetable';
+import classes from './Timetable.module.css';
+import { useListDrag } from './useListDrag';
+
+interface Props {
+  day: DayOfSessions;
+  zone: string;
+  showMine: boolean;
+  canManage: boolean;
+  busy: boolean;
+  onMove: (from: number, to: number) => void;
+  onEdit: (session: SessionView) => void;
+  onDelete: (session: SessionView) => void;
+  /** Titles of all sessions, to name what a session runs beside. */
+  allSessions: SessionView[];
+}
+
+/** One day's sessions as an agenda; those who plan the meeting drag a row (or use its arrows) to change the order. */
+export function DayAgenda({ day, zone, showMine, canManage, busy, onMove, onEdit, onDelete, allSessions }: Props) {
+  const { t } = useTranslation();
+  const { drag, rowRef, handleProps, rowStyle } = useListDrag(onMove);
+  if (!day.sessions.length) {
+    return (
+      <Text size="sm" c="dimmed" className={classes.emptyDay}>
+        {t('meetings.sessions.noneThatDay')}
+      </Text>
+    );
+  }
+  return (
+    <ol className={classes.agenda} data-dragging={drag ? true : undefined} aria-busy={busy || undefined}>
+      {day.sessions.map((s, i) => (
+        <li key={s.id} ref={rowRef(i)} style={rowStyle(i)} className={classes.row} data-testid="session-row" data-session-id={s.id} data-dragged={drag?.from === i || undefined}>
+          {canManage ? (
+            <div className={classes.handle} {...handleProps(i)} title={t('meetings.sessions.dragToMove')} aria-hidden="true" data-testid="session-drag">
+              <svg width="10" height="16" viewBox="0 0 10 16" aria-hidden="true">
+                {[2, 8, 14].flatMap((y) => [2, 8].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.4" fill="currentColor" />))}
+              </svg>
+            </div>
+          ) : null}
+          <div className={classes.rowTime}>
+            <SessionClock start={s.start.instant} end={s.end.instant} zone={zone} showMine={showMine} day={day.date} />
+          </div>
+          <div className={classes.rowBody}>
+            <Text fw={600} size="sm" className={classes.sessionTitle} lang={textLang(s.title)} data-testid="session-title">
+              {s.title}
+            </Text>
+            <SessionPeople session={s} />
+            {s.description ? (
+              <Text size="sm" c="dimmed" className={classes.description} lang={textLang(s.description)}>
+                {s.description}
+              </Text>
+            ) : null}
+            <SessionWarnings session={s} allSessions={allSessions} />
+          </div>
+          {canManage ? (
+            <Group gap={2} wrap="nowrap" className={classes.rowActions}>
+              <ActionIcon variant="subtle" color="gray" onClick={() => onMove(i, i - 1)} disabled={busy || i === 0} aria-label={t('meetings.sessions.moveUp', { title: s.title })} data-testid="session-up">
+                <Arrow up />
+              </ActionIcon>
+              <ActionIcon variant="subtle" color="gray" onClick={() => onMove(i, i + 1)} disabled={busy || i === day.sessions.length - 1} aria-label={t('meetings.sessions.moveDown', { title: s.title })} data-testid="session-down">
+                <Arrow />
+              </ActionIcon>
+              <ActionIcon variant="subtle" color="navy" onClick={() => onEdit(s)} aria-label={t('meetings.sessions.editNamed', { title: s.title })} data-testid="session-edit">
+                <Pencil />
+              </ActionIcon>
+              <ActionIcon variant="subtle" color="red" onClick={() => onDelete(s)} aria-label={t('meetings.sessions.deleteNamed', { title: s.title })} data-testid="session-delete">
+                <Bin />
+              </ActionIcon>
+            </Group>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function PersonInline({ person }: { person: { displayName: string; names: Record<string, string> } }) {
+  const parts = personNameParts(person.names, person.displayName, currentLocale());
+  return parts.local ? <span lang={parts.local.lang}>{parts.local.text}</span> : <span lang="en">{parts.latin}</span>;
+}
+
+function joined(items: React.ReactNode[]) {
+  return items.flatMap((x, i) => (i === 0 ? [x] : [', ', x]));
+}
+
+/** 'Chair: …' and 'Speakers: …, guests', in the reader's script where people have one. */
+export function SessionPeople({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const speakers = session.speakers.map((p) => <PersonInline key={p.id} person={p} />);
+  return (
+    <>
+      {session.chair ? (
+        <Text size="sm" className={classes.people}>
+          <Text span size="sm" c="dimmed">
+            {t('meetings.sessions.chair')}
+          </Text>{' '}
+          <PersonInline person={session.chair} />
+        </Text>
+      ) : null}
+      {speakers.length || session.guestSpeakers ? (
+        <Text size="sm" className={classes.people}>
+          <Text span size="sm" c="dimmed">
+            {t('meetings.sessions.speakers')}
+          </Text>{' '}
+          {joined([...speakers, ...(session.guestSpeakers ? [<span key="guests">{session.guestSpeakers}</span>] : [])])}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+export function SessionWarnings({ session, allSessions }: { session: SessionView; allSessions: SessionView[] }) {
+  const { t } = useTranslation();
+  if (!session.warnings.length) return null;
+  const beside = allSessions.filter((o) => o.id !== session.id && o.start.instant < session.end.instant && session.start.instant < o.end.instant).map((o) => o.title);
+  return (
+    <Group gap={6} mt={4} wrap="wrap">
+      {session.warnings.includes('overlap') ? (
+        <Tooltip label={t('meetings.sessions.warnings.overlapWith', { titles: beside.join(' · ') })} multiline maw={320} withArrow events={{ hover: true, focus: true, touch: true }}>
+          <Badge color="orange" variant="light" radius="sm" tt="none" tabIndex={0} data-testid="warning-overlap">
+            {t('meetings.sessions.warnings.overlap')}
+          </Badge>
+        </Tooltip>
+      ) : null}
+      {session.warnings.includes('outside_meeting_days') ? (
+        <Badge color="red" variant="light" radius="sm" tt="none" data-testid="warning-outside">
+          {t('meetings.sessions.warnings.outside_meeting_days')}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}
+
+const Arrow = ({ up = false }: { up?: boolean }) => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" style={up ? undefined : { transform: 'rotate(180deg)' }}>
+    <path d="M12 19V5M5 12l7-7 7 7" />
+  </svg>
+);
+const Pencil = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z" />
+  </svg>
+);
+const Bin = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <path d="M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6" />
+  </svg>
+);
