@@ -1,39 +1,19 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
 import type { MeetingView } from '../../../core/study-groups';
-import { useSession } from '../../api/queries';
-import { formatMonth, formatRange } from '../../components/format';
+import { formatMonth } from '../../components/format';
 import { CalendarIcon, MapPinIcon } from '../../components/icons';
 import { MeetingStatusBadge } from '../../components/StatusBadge';
+import { ZonedSpan } from '../../components/time/ZonedTime';
 import { currentLocale } from '../../i18n';
 import classes from './GroupScene.module.css';
 
-function browserZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
+/** When: both zones (the meeting's and the viewer's) once the dates are set, else the month or "to be set". */
 function MeetingWhen({ meeting }: { meeting: MeetingView }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const viewerZone = useSession().data?.user?.timeZone ?? browserZone();
-  if (meeting.startsAt) {
-    const zone = meeting.timeZone ?? 'UTC';
-    return (
-      <Stack gap={2}>
-        <Text size="sm">
-          {formatRange(meeting.startsAt, meeting.endsAt, locale, zone)}{' '}
-          <Text span size="xs" c="dimmed">
-            {t('group.localTime', { zone })}
-          </Text>
-        </Text>
-        {viewerZone !== zone ? (
-          <Text size="xs" c="dimmed">
-            {t('group.yourTime', { zone: viewerZone })}: {formatRange(meeting.startsAt, meeting.endsAt, locale, viewerZone)}
-          </Text>
-        ) : null}
-      </Stack>
-    );
-  }
+  if (meeting.startsAt) return <ZonedSpan start={meeting.startsAt} end={meeting.endsAt} zone={meeting.timeZone ?? 'UTC'} place={meeting.city} withYear />;
   if (meeting.plannedMonth) return <Text size="sm">{t('group.plannedFor', { month: formatMonth(meeting.plannedMonth, locale) })}</Text>;
   return (
     <Text size="sm" c="dimmed">
@@ -44,6 +24,7 @@ function MeetingWhen({ meeting }: { meeting: MeetingView }) {
 
 export function MeetingsSection({ meetings }: { meetings: MeetingView[] }) {
   const { t } = useTranslation();
+  const { slug = '' } = useParams();
   if (!meetings.length) {
     return (
       <Text size="sm" c="dimmed">
@@ -62,7 +43,9 @@ export function MeetingsSection({ meetings }: { meetings: MeetingView[] }) {
             <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
               <Group justify="space-between" gap="xs" wrap="wrap">
                 <Title order={3} size="h4">
-                  {t('group.meetingNumber', { number: m.sequence })}
+                  <Anchor component={Link} to={`/groups/${slug}/meetings/${m.id}`} c="navy.9">
+                    {t('group.meetingNumber', { number: m.sequence })}
+                  </Anchor>
                 </Title>
                 <MeetingStatusBadge status={m.status} />
               </Group>

@@ -36,7 +36,7 @@ export const isSameItem = (a: TimelineItem | null, b: TimelineItem) =>
  * below, today as a dashed line, and what comes next ringed in gold. Decorative for screen
  * readers: the ordered list beside it says the same.
  */
-export function TimelinePicture({ timeline }: { timeline: Timeline }) {
+export function TimelinePicture({ timeline, onOpen }: { timeline: Timeline; /** Opens an item that has a page of its own (a meeting), for pointer users; the list below has the links. */ onOpen?: (item: TimelineItem) => (() => void) | null }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const text = useItemText();
@@ -112,8 +112,17 @@ export function TimelinePicture({ timeline }: { timeline: Timeline }) {
             const label = text(p.item);
             const top = cardTop(p, axisY);
             const next = isSameItem(timeline.next, p.item);
+            const open = onOpen?.(p.item) ?? null;
             return (
-              <g key={`c${p.index}`} className={classes.card} data-past={p.item.past || undefined} data-next={next || undefined}>
+              <g
+                key={`c${p.index}`}
+                className={classes.card}
+                data-past={p.item.past || undefined}
+                data-next={next || undefined}
+                data-link={open ? true : undefined}
+                onClick={open ?? undefined}
+                data-testid={open ? 'timeline-picture-link' : undefined}
+              >
                 <title>{[label.title, label.when, label.detail].filter(Boolean).join(' · ')}</title>
                 <rect x={p.left} y={top} width={p.right - p.left} height={CARD_H} rx={4} className={classes.cardBox} />
                 <text x={p.left + 6} y={top + 15} className={classes.cardTitle}>

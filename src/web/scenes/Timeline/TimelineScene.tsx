@@ -1,5 +1,7 @@
-import { Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import type { Timeline, TimelineItem } from '../../../core/timeline';
 import { useTimeline } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,6 +11,30 @@ import { formatPlainDay, plainSpan } from './dates';
 import classes from './Timeline.module.css';
 import { isSameItem, TimelinePicture } from './TimelinePicture';
 import { useItemText } from './useItemText';
+
+/** The page of a meeting on the timeline (the timeline names meetings by number), if it is one. */
+function useMeetingHref(): (item: TimelineItem) => string | null {
+  const { group } = useGroupContext();
+  return (item) => {
+    const meeting = item.kind === 'meeting' && item.meeting ? group.meetings.find((m) => m.sequence === item.meeting?.sequence) : undefined;
+    return meeting ? `/groups/${group.slug}/meetings/${meeting.id}` : null;
+  };
+}
+
+/** A meeting on the timeline leads to its page. */
+function useMeetingLink(): (item: TimelineItem, children: ReactNode) => ReactNode {
+  const href = useMeetingHref();
+  return (item, children) => {
+    const to = href(item);
+    return to ? (
+      <Anchor component={Link} to={to} inherit data-testid="timeline-meeting-link">
+        {children}
+      </Anchor>
+    ) : (
+      children
+    );
+  };
+}
 
 /** The group's term as a timeline: what happened, what is planned, and what comes next. */
 export function TimelineScene() {
@@ -43,6 +69,8 @@ export function TimelineScene() {
 
 function TimelineView({ timeline }: { timeline: Timeline }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const href = useMeetingHref();
   const undated = timeline.items.filter((i) => i.date === null);
   return (
     <Stack gap="lg">
@@ -50,7 +78,13 @@ function TimelineView({ timeline }: { timeline: Timeline }) {
 
       {/* The picture on wider screens; the list (below) is what screen readers and phones read. */}
       <Paper withBorder radius="md" p="md" className={classes.pictureFrame} aria-hidden="true">
-        <TimelinePicture timeline={timeline} />
+        <TimelinePicture
+          timeline={timeline}
+          onOpen={(item) => {
+            const to = href(item);
+            return to ? () => void navigate(to) : null;
+          }}
+        />
         <Legend />
         {undated.length ? (
           <div className={classes.undated}>
@@ -74,6 +108,7 @@ function TimelineView({ timeline }: { timeline: Timeline }) {
 function WhatComesNext({ next }: { next: TimelineItem | null }) {
   const { t } = useTranslation();
   const text = useItemText();
+  const link = useMeetingLink();
   const words = next ? text(next, 'long') : null;
   return (
     <Paper radius="md" p="md" className={classes.next} role="region" aria-labelledby="next-title" data-testid="what-comes-next">
@@ -83,7 +118,7 @@ function WhatComesNext({ next }: { next: TimelineItem | null }) {
       {words ? (
         <Stack gap={2} mt={4}>
           <Text fw={600} size="lg" className={classes.nextTitle}>
-            {words.title}
+            {next ? link(next, words.title) : words.title}
           </Text>
           <Text size="sm">
             {words.when}
@@ -155,6 +190,7 @@ function UndatedChip({ item, next }: { item: TimelineItem; next: boolean }) {
 function TimelineList({ timeline }: { timeline: Timeline }) {
   const { t } = useTranslation();
   const text = useItemText();
+  const link = useMeetingLink();
   const locale = currentLocale();
   const dated = timeline.items.filter((i) => i.date !== null);
   const undated = timeline.items.filter((i) => i.date === null);
@@ -178,7 +214,7 @@ function TimelineList({ timeline }: { timeline: Timeline }) {
         ) : null}
         <Group gap={6} wrap="wrap">
           <Text size="sm" fw={600}>
-            {words.title}
+            {link(item, words.title)}
           </Text>
           {next ? (
             <Badge size="xs" color="yellow" variant="light" radius="sm" tt="none" className={classes.nextBadge}>
