@@ -1,5 +1,5 @@
 import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../core/meetings';
@@ -80,6 +80,13 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 function MeetingHeader({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const title = meetingTitle(t, meeting);
+  // The group's frame names the tab ('Meetings · …'); this page names the meeting, and gives the name back when left.
+  useEffect(() => {
+    const before = document.title;
+    return () => {
+      document.title = before;
+    };
+  }, []);
   useDocumentTitle(`${title} · ${t('meetings.title')}`);
   return (
     <header className={classes.meetingHeader}>
