@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   'attendance.not_invited': 409,
   'meeting.has_no_time_zone': 409,
   'meeting.attribution_locked': 409,
+  'meeting.not_open': 409,
   'council.representative_exists': 409,
   'council.co_chairs_full': 409,
   'council.role_exists': 409,

@@ -84,7 +84,9 @@ export const ZSessionView = z.object({
   speakers: z.array(ZPersonRef),
   guestSpeakers: z.string().nullable(),
   description: z.string().nullable(),
-  /** Not errors, things to look at: sessions running at once, or outside the meeting's days. */
+  /** A break-out meant to run beside others. */
+  parallel: z.boolean(),
+  /** Not errors, things to look at: sessions running at once (unless meant to), or outside the meeting's days. */
   warnings: z.array(z.enum(SESSION_WARNINGS)),
 });
 export type SessionView = z.infer<typeof ZSessionView>;
@@ -97,12 +99,18 @@ const sessionFields = {
   speakerIds: z.array(z.uuid()).max(30).optional(),
   guestSpeakers: ZOptText(1000),
   description: ZOptText(5000),
-  /** Parallel sessions (break-outs) are allowed when asked for; otherwise an overlap is refused. */
+  /** A break-out meant to run beside others (kept with the session): its overlaps are not refused. */
+  parallel: z.boolean().optional(),
+  /** The same as `parallel: true`, for clients that ask per request. */
   allowOverlap: z.boolean().optional(),
 };
 export const ZCreateSession = z.object(sessionFields).strict();
 export const ZUpdateSession = z.object(sessionFields).partial().strict();
 export const ZReorderSessions = z.object({ ids: z.array(z.uuid()).min(1).max(200) }).strict();
+/** Moves and retimes several sessions at once (a drag in the timetable), all or nothing. */
+export const ZScheduleSessions = z
+  .object({ sessions: z.array(z.object({ id: z.uuid(), start: ZLocalDateTime, end: ZLocalDateTime }).strict()).min(1).max(200) })
+  .strict();
 
 export const ZAttendanceSummary = z.object({ invited: z.number().int(), inPerson: z.number().int(), remote: z.number().int(), notAttending: z.number().int(), noAnswer: z.number().int() });
 

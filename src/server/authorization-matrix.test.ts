@@ -190,6 +190,7 @@ const SPECS: Spec[] = [
   { name: 'add a session', method: 'POST', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions`), body: { title: 'Second', start: '2027-03-10T11:00', end: '2027-03-10T12:00' } }) },
   { name: 'retime a session', method: 'PATCH', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/${fx.session.id}`), body: { end: '2027-03-10T11:00' } }) },
   { name: 'remove a session', method: 'DELETE', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/${fx.session.id}`) }) },
+  { name: 'move sessions by dragging', method: 'PUT', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/schedule`), body: { sessions: [{ id: fx.session.id, start: '2027-03-10T13:00', end: '2027-03-10T14:00' }] } }) },
   { name: 'reorder sessions', method: 'PUT', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/order`), body: { ids: [fx.session.id] } }) },
   { name: 'invite to a meeting', method: 'POST', needs: 'meetings.manage', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/attendance/invitations`), body: { all: true } }) },
   { name: 'read attendance', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/attendance`) }) },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AttendanceResponse, MaterialKind, ReportStatus } from '../../../core/meetings';
 import type { RichText } from '../../../core/rich-text';
 import { users } from './accounts';
@@ -24,6 +24,8 @@ export const meetingSessions = pgTable(
     /** Speakers from outside the group, as written (a name and affiliation). */
     guestSpeakers: text('guest_speakers'),
     description: text('description'),
+    /** A break-out meant to run beside others: its overlaps are intended, not mistakes. */
+    parallel: boolean('parallel').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('meeting_sessions_meeting_idx').on(t.meetingId, t.startsAt), check('meeting_sessions_time_order', sql`${t.endsAt} > ${t.startsAt}`)],

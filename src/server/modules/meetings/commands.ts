@@ -182,14 +182,23 @@ interface SessionInput {
   speakerIds?: string[] | undefined;
   guestSpeakers?: string | null | undefined;
   description?: string | null | undefined;
+  parallel?: boolean | undefined;
   allowOverlap?: boolean | undefined;
 }
 
+/** Sessions (other than `except`) that run at the same time and are not break-outs meant to. */
 async function overlapping(tx: Db, meetingId: string, start: Date, end: Date, except?: string) {
   const rows = await tx
     .select({ id: meetingSessions.id, title: meetingSessions.title })
     .from(meetingSessions)
-    .where(and(eq(meetingSessions.meetingId, meetingId), sql`${meetingSessions.startsAt} < ${end} AND ${meetingSessions.endsAt} > ${start}`, except ? ne(meetingSessions.id, except) : undefined));
+    .where(
+      and(
+        eq(meetingSessions.meetingId, meetingId),
+        eq(meetingSessions.parallel, false),
+        sql`${meetingSessions.startsAt} < ${end} AND ${meetingSessions.endsAt} > ${start}`,
+        except ? ne(meetingSessions.id, except) : undefined,
+      ),
+    );
   return rows;
 }
 
@@ -208,7 +217,8 @@ export async function saveSession(tx: Db, actor: Actor, group: GroupRow, meeting
   await checkPeople(tx, group.id, [...(input.chairId ? [input.chairId] : []), ...(input.speakerIds ?? [])], errors);
   failIf(errors);
   if (!start || !end) throw new AppError('validation.failed', 'A session needs a start and an end.');
-  if (!input.allowOverlap) {
+  const parallel = input.parallel ?? (input.allowOverlap ? true : undefined) ?? existing?.parallel ?? false;
+  if (!parallel) {
     const clash = await overlapping(tx, meeting.id, start, end, sessionId);
     if (clash.length) throw new AppError('session.overlap', `It overlaps “${clash.map((c) => c.title).join('”, “')}”.`, { data: { overlaps: clash } });
   }
@@ -220,6 +230,7 @@ export async function saveSession(tx: Db, actor: Actor, group: GroupRow, meeting
     ...(input.speakerIds !== undefined ? { speakerIds: input.speakerIds } : {}),
     ...(input.guestSpeakers !== undefined ? { guestSpeakers: input.guestSpeakers } : {}),
     ...(input.description !== undefined ? { description: input.description } : {}),
+    parallel,
   };
   let id = sessionId;
   if (existing) {
@@ -240,6 +251,36 @@ export async function deleteSession(tx: Db, actor: Actor, group: GroupRow, meeti
   const deleted = await tx.delete(meetingSessions).where(and(eq(meetingSessions.id, sessionId), eq(meetingSessions.meetingId, meeting.id))).returning({ title: meetingSessions.title });
   if (deleted.length === 0) throw notFound('No such session in this meeting.');
   await recordAudit(tx, { actorId: actor.user.id, action: 'session.deleted', targetType: 'meeting_session', targetId: sessionId, groupId: group.id, data: { title: deleted[0]?.title } });
+}
+
+/**
+ * Moves and retimes several sessions at once, as a drag in the timetable does: all or nothing,
+ * with overlaps checked once every session is in its new place.
+ */
+export async function scheduleSessions(tx: Db, actor: Actor, group: GroupRow, meeting: MeetingRow, moves: { id: string; start: string; end: string }[]) {
+  if (!meeting.timeZone) throw new AppError('meeting.has_no_time_zone');
+  await tx.execute(sql`SELECT 1 FROM meetings WHERE id = ${meeting.id} FOR UPDATE`);
+  const rows = await tx.select().from(meetingSessions).where(eq(meetingSessions.meetingId, meeting.id));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const errors: FieldError[] = [];
+  const planned = new Map<string, { startsAt: Date; endsAt: Date }>();
+  moves.forEach((m, i) => {
+    if (!byId.has(m.id)) errors.push({ path: `body.sessions.${i}.id`, code: 'unknown_session', message: 'Not a session of this meeting.' });
+    const a = fromLocal(m.start, meeting.timeZone as string);
+    const b = fromLocal(m.end, meeting.timeZone as string);
+    if (!a.ok) errors.push({ path: `body.sessions.${i}.start`, code: a.reason === 'nonexistent' ? 'nonexistent_time' : 'invalid_date', message: TIME_MESSAGES[a.reason] });
+    if (!b.ok) errors.push({ path: `body.sessions.${i}.end`, code: b.reason === 'nonexistent' ? 'nonexistent_time' : 'invalid_date', message: TIME_MESSAGES[b.reason] });
+    if (a.ok && b.ok) {
+      if (b.instant <= a.instant) errors.push({ path: `body.sessions.${i}.end`, code: 'too_small', message: 'The session ends before it starts.' });
+      planned.set(m.id, { startsAt: a.instant, endsAt: b.instant });
+    }
+  });
+  failIf(errors);
+  const after = rows.map((r) => ({ ...r, ...(planned.get(r.id) ?? {}) }));
+  const clashes = after.filter((s) => !s.parallel && after.some((o) => o.id !== s.id && !o.parallel && o.startsAt < s.endsAt && s.startsAt < o.endsAt));
+  if (clashes.length) throw new AppError('session.overlap', `These would overlap: “${clashes.map((c) => c.title).join('”, “')}”.`, { data: { overlaps: clashes.map((c) => ({ id: c.id, title: c.title })) } });
+  for (const [id, t] of planned) await tx.update(meetingSessions).set(t).where(eq(meetingSessions.id, id));
+  await recordAudit(tx, { actorId: actor.user.id, action: 'session.rescheduled', targetType: 'meeting', targetId: meeting.id, groupId: group.id, data: { sessions: planned.size } });
 }
 
 /** Puts sessions in the given order (the order people dragged them into). */
@@ -274,6 +315,10 @@ export async function inviteToMeeting(tx: Db, actor: Actor, group: GroupRow, mee
 
 /** A participant answers: in person, remotely, or not attending. Only the invited may answer. */
 export async function respond(tx: Db, actor: Actor, group: GroupRow, meeting: MeetingRow, response: 'in_person' | 'remote' | 'not_attending') {
+  // Answers are for a meeting still to be held (or being held), not a cancelled or reported one.
+  if (!['planned', 'postponed', 'convened'].includes(meeting.status)) {
+    throw new AppError('meeting.not_open', `The meeting is ${meeting.status.replace('_', ' ')}: answers are closed.`);
+  }
   const updated = await tx
     .update(meetingAttendance)
     .set({ response, respondedAt: sql`now()` })

@@ -100,10 +100,15 @@ describe('the timetable', () => {
     const clash = await add({ title: 'Overlapping', start: '2027-03-12T10:30', end: '2027-03-12T12:00' });
     expect(clash.statusCode).toBe(409);
     expect(clash.json()).toMatchObject({ code: 'session.overlap', overlaps: [{ title: 'Sources of insecurity' }] });
-    const parallel = (await add({ title: 'Break-out B', start: '2027-03-12T10:30', end: '2027-03-12T12:00', allowOverlap: true })).json() as MeetingDetail;
+    const parallel = (await add({ title: 'Break-out B', start: '2027-03-12T10:30', end: '2027-03-12T12:00', parallel: true })).json() as MeetingDetail;
     const outside = (await add({ title: 'Excursion', start: '2027-03-16T09:00', end: '2027-03-16T12:00' })).json() as MeetingDetail;
     const byTitle = Object.fromEntries(outside.sessions.map((s) => [s.title, s.warnings]));
-    expect(byTitle).toEqual({ 'Sources of insecurity': ['overlap'], 'Break-out B': ['overlap'], Excursion: ['outside_meeting_days'] });
+    // A break-out meant to run in parallel is not a mistake: no overlap warning, and it stays parallel when edited.
+    expect(byTitle).toEqual({ 'Sources of insecurity': [], 'Break-out B': [], Excursion: ['outside_meeting_days'] });
+    const breakOut = outside.sessions.find((s) => s.title === 'Break-out B');
+    expect(breakOut?.parallel).toBe(true);
+    const renamed = await chair.patch(`${base()}/${m.id}/sessions/${breakOut?.id}`, { title: 'Break-out B: maritime incidents' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
     expect(parallel.sessions[0]?.speakers.map((p) => p.id)).toEqual([ids.member]);
     // Retimed after the clocks changed: 09:00 on Monday 15 March is 13:00 UTC.
     const excursion = outside.sessions.find((s) => s.title === 'Excursion');
@@ -111,6 +116,19 @@ describe('the timetable', () => {
     const moved = retimed.sessions.find((s) => s.title === 'Excursion');
     expect(moved?.start).toEqual({ instant: '2027-03-15T13:00:00.000Z', local: '2027-03-15T09:00' });
     expect(moved?.warnings).toEqual([]);
+    // A drag moves several sessions at once: all or nothing, overlaps checked after the move.
+    const [s1, s2] = [retimed.sessions.find((s) => s.title === 'Sources of insecurity'), retimed.sessions.find((s) => s.title === 'Excursion')];
+    const swap = await chair.put(`${base()}/${m.id}/sessions/schedule`, {
+      sessions: [
+        { id: s1?.id, start: '2027-03-15T09:00', end: '2027-03-15T10:30' },
+        { id: s2?.id, start: '2027-03-12T09:30', end: '2027-03-12T10:30' },
+      ],
+    });
+    expect(swap.statusCode, swap.body).toBe(200);
+    expect((swap.json() as MeetingDetail).sessions.find((s) => s.id === s1?.id)?.start.local).toBe('2027-03-15T09:00');
+    const onto = await chair.put(`${base()}/${m.id}/sessions/schedule`, { sessions: [{ id: s2?.id, start: '2027-03-15T09:30', end: '2027-03-15T10:00' }] });
+    expect(onto.statusCode).toBe(409);
+    expect((await t.db.select().from(meetingSessions).where(eq(meetingSessions.id, s2?.id as string)))[0]?.startsAt.toISOString()).toBe('2027-03-12T14:30:00.000Z');
     const reversed = [...retimed.sessions].reverse().map((s) => s.id);
     expect((await chair.put(`${base()}/${m.id}/sessions/order`, { ids: reversed })).statusCode).toBe(200);
     const rows = await t.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, m.id));
@@ -137,6 +155,13 @@ describe('attendance', () => {
     expect(list.observers[0]).toMatchObject({ observer: true, response: 'in_person' });
     expect((await chair.put(`${base()}/${m.id}/attendance/${ids.member}/attended`, { attended: 'remote' })).statusCode).toBe(200);
     expect((await member.put(`${base()}/${m.id}/attendance/${ids.member}/attended`, { attended: 'absent' })).statusCode).toBe(403);
+    // Answers close when the meeting is cancelled; only managers see the steps.
+    expect((await member.get(`${base()}/${m.id}`)).json().allowedTransitions).toEqual([]);
+    expect((await chair.get(`${base()}/${m.id}`)).json().allowedTransitions).toEqual(['convene', 'postpone', 'cancel']);
+    await chair.post(`${base()}/${m.id}/transitions`, { transition: 'cancel', reason: 'No quorum.' });
+    const late = await member.put(`${base()}/${m.id}/attendance/me`, { response: 'in_person' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('meeting.not_open');
     expect((await outsider.get(`${base()}/${m.id}/attendance`)).statusCode).toBe(404);
   });
 });

@@ -31,14 +31,14 @@ async function peopleById(db: Db, ids: string[]) {
  * Flags sessions that run at the same time as another, and sessions outside the meeting's
  * days (in the meeting's own zone). Flags, not refusals: break-outs run in parallel on purpose.
  */
-export function sessionWarnings(sessions: readonly Pick<SessionRow, 'id' | 'startsAt' | 'endsAt'>[], meeting: Pick<MeetingRow, 'startsAt' | 'endsAt' | 'timeZone'>) {
+export function sessionWarnings(sessions: readonly Pick<SessionRow, 'id' | 'startsAt' | 'endsAt' | 'parallel'>[], meeting: Pick<MeetingRow, 'startsAt' | 'endsAt' | 'timeZone'>) {
   const zone = meeting.timeZone ?? 'UTC';
   const firstDay = meeting.startsAt ? toLocal(meeting.startsAt, zone).slice(0, 10) : null;
   const lastDay = meeting.endsAt ? toLocal(meeting.endsAt, zone).slice(0, 10) : firstDay;
   const out = new Map<string, SessionView['warnings']>();
   for (const s of sessions) {
     const w: SessionView['warnings'] = [];
-    if (sessions.some((o) => o.id !== s.id && o.startsAt < s.endsAt && s.startsAt < o.endsAt)) w.push('overlap');
+    if (sessions.some((o) => o.id !== s.id && !o.parallel && !s.parallel && o.startsAt < s.endsAt && s.startsAt < o.endsAt)) w.push('overlap');
     const day = toLocal(s.startsAt, zone).slice(0, 10);
     const endDay = toLocal(new Date(s.endsAt.getTime() - 1), zone).slice(0, 10);
     if (firstDay && lastDay && (day < firstDay || endDay > lastDay)) w.push('outside_meeting_days');
@@ -62,6 +62,7 @@ export async function listSessions(db: Db, meeting: MeetingRow): Promise<Session
     speakers: r.speakerIds.flatMap((id) => people.get(id) ?? []),
     guestSpeakers: r.guestSpeakers,
     description: r.description,
+    parallel: r.parallel,
     warnings: warnings.get(r.id) ?? [],
   }));
 }
@@ -78,7 +79,7 @@ async function attendanceSummaries(db: Db, meetingIds: string[]) {
 }
 
 /** Meetings as lists and pages show them, with the viewer's own invitation. */
-export async function presentMeetings(db: Db, rows: MeetingRow[], viewerId: string): Promise<MeetingView[]> {
+export async function presentMeetings(db: Db, rows: MeetingRow[], viewerId: string, opts: { canManage: boolean } = { canManage: false }): Promise<MeetingView[]> {
   const hostIds = [...new Set(rows.flatMap((m) => (m.hostCommitteeId ? [m.hostCommitteeId] : [])))];
   const [hosts, attendance] = await Promise.all([
     hostIds.length ? db.select({ id: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name }).from(memberCommittees).where(inArray(memberCommittees.id, hostIds)) : Promise.resolve([]),
@@ -107,15 +108,19 @@ export async function presentMeetings(db: Db, rows: MeetingRow[], viewerId: stri
       version: m.version,
       attendance: { invited: invited.length, inPerson: count('in_person'), remote: count('remote'), notAttending: count('not_attending'), noAnswer: count(null) },
       myAttendance: { invited: Boolean(mine), response: mine?.response ?? null },
-      allowedTransitions: Object.entries(MEETING_TRANSITIONS)
-        .filter(([, t]) => (t.from as readonly string[]).includes(m.status))
-        .map(([name]) => name),
+      // The steps this viewer may take now (only meeting managers take any).
+      allowedTransitions: opts.canManage
+        ? Object.entries(MEETING_TRANSITIONS)
+            .filter(([, t]) => (t.from as readonly string[]).includes(m.status))
+            .map(([name]) => name)
+        : [],
     };
   });
 }
 
-export async function meetingDetail(db: Db, meeting: MeetingRow, viewerId: string): Promise<MeetingDetail> {
-  const [[view], sessions] = await Promise.all([presentMeetings(db, [meeting], viewerId), listSessions(db, meeting)]);
+export async function meetingDetail(db: Db, meeting: MeetingRow, viewerId: string, opts: { canManage: boolean } = { canManage: false }): Promise<MeetingDetail> {
+  const fresh = (await db.select().from(meetings).where(eq(meetings.id, meeting.id)).limit(1))[0] ?? meeting;
+  const [[view], sessions] = await Promise.all([presentMeetings(db, [fresh], viewerId, opts), listSessions(db, fresh)]);
   if (!view) throw notFound();
   return { ...view, sessions };
 }

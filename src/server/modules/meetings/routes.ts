@@ -12,6 +12,7 @@ import {
   ZMeetingView,
   ZRecordAttended,
   ZReorderSessions,
+  ZScheduleSessions,
   ZRespond,
   ZUpdateMeeting,
   ZUpdateSession,
@@ -19,7 +20,7 @@ import {
 import { meetingAttendance, meetings, users } from '../../db/schema';
 import { requireActor } from '../../http/auth';
 import { authorize, groupAccess } from '../study-groups/policy';
-import { createMeeting, deleteSession, inviteToMeeting, recordAttended, reorderSessions, respond, saveSession, transitionMeeting, updateMeeting } from './commands';
+import { createMeeting, deleteSession, inviteToMeeting, recordAttended, reorderSessions, respond, saveSession, scheduleSessions, transitionMeeting, updateMeeting } from './commands';
 import { currentMembers, meetingDetail, meetingOrThrow, presentMeetings } from './queries';
 
 const tags = ['meetings'];
@@ -37,14 +38,18 @@ export async function meetingRoutes(root: FastifyInstance) {
     const actor = requireActor(req);
     const access = await groupAccess(root, actor, req.params.slug);
     const meeting = await meetingOrThrow(db, access.snapshot.group.id, req.params.meetingId);
-    return { actor, access, group: access.snapshot.group, meeting };
+    const canManage = access.allowed.includes('meetings.manage');
+    /** The meeting as this viewer sees it (with the steps they may take), read fresh. */
+    const detail = () => meetingDetail(db, meeting, actor.user.id, { canManage });
+    return { actor, access, group: access.snapshot.group, meeting, detail };
   }
 
   app.get('/api/study-groups/:slug/meetings', { schema: { tags, summary: "The group's meetings, in order", params: ZGroup, response: { 200: z.array(ZMeetingView) } } }, async (req) => {
     const actor = requireActor(req);
     const { snapshot } = await groupAccess(root, actor, req.params.slug);
     const rows = await db.select().from(meetings).where(eq(meetings.groupId, snapshot.group.id)).orderBy(asc(meetings.sequence));
-    return presentMeetings(db, rows, actor.user.id);
+    const { allowed } = await groupAccess(root, actor, req.params.slug);
+    return presentMeetings(db, rows, actor.user.id, { canManage: allowed.includes('meetings.manage') });
   });
 
   app.post(
@@ -55,23 +60,23 @@ export async function meetingRoutes(root: FastifyInstance) {
       const access = await groupAccess(root, actor, req.params.slug);
       authorize(access, 'meetings.manage');
       const row = await db.transaction((tx) => createMeeting(tx, actor, access.snapshot.group, req.body));
-      return reply.code(201).send(await meetingDetail(db, row, actor.user.id));
+      return reply.code(201).send(await meetingDetail(db, row, actor.user.id, { canManage: true }));
     },
   );
 
   app.get('/api/study-groups/:slug/meetings/:meetingId', { schema: { tags, summary: 'A meeting with its timetable', params: ZMeeting, response: { 200: ZMeetingDetail } } }, async (req) => {
-    const { actor, meeting } = await load(req);
-    return meetingDetail(db, meeting, actor.user.id);
+    const { detail } = await load(req);
+    return detail();
   });
 
   app.patch(
     '/api/study-groups/:slug/meetings/:meetingId',
     { schema: { tags, summary: "Change a meeting's details (send the version you read)", params: ZMeeting, body: ZUpdateMeeting, response: { 200: ZMeetingDetail } } },
     async (req) => {
-      const { actor, access, group, meeting } = await load(req);
+      const { actor, access, group, meeting, detail } = await load(req);
       authorize(access, 'meetings.manage');
-      const { row } = await db.transaction((tx) => updateMeeting(tx, actor, group, meeting, req.body));
-      return meetingDetail(db, row, actor.user.id);
+      await db.transaction((tx) => updateMeeting(tx, actor, group, meeting, req.body));
+      return detail();
     },
   );
 
@@ -79,10 +84,10 @@ export async function meetingRoutes(root: FastifyInstance) {
     '/api/study-groups/:slug/meetings/:meetingId/transitions',
     { schema: { tags, summary: 'Convene, postpone (with a reason), reschedule or cancel (with a reason) a meeting', params: ZMeeting, body: ZMeetingTransition, response: { 200: ZMeetingDetail } } },
     async (req) => {
-      const { actor, access, group, meeting } = await load(req);
+      const { actor, access, group, meeting, detail } = await load(req);
       authorize(access, 'meetings.manage');
-      const row = await db.transaction((tx) => transitionMeeting(tx, actor, group, meeting, req.body.transition, req.body.reason));
-      return meetingDetail(db, row, actor.user.id);
+      await db.transaction((tx) => transitionMeeting(tx, actor, group, meeting, req.body.transition, req.body.reason));
+      return detail();
     },
   );
 
@@ -90,10 +95,10 @@ export async function meetingRoutes(root: FastifyInstance) {
     '/api/study-groups/:slug/meetings/:meetingId/sessions',
     { schema: { tags, summary: 'Add a session to the timetable (overlaps refused unless allowOverlap)', params: ZMeeting, body: ZCreateSession, response: { 201: ZMeetingDetail } } },
     async (req, reply) => {
-      const { actor, access, group, meeting } = await load(req);
+      const { actor, access, group, meeting, detail } = await load(req);
       authorize(access, 'meetings.manage');
       await db.transaction((tx) => saveSession(tx, actor, group, meeting, req.body));
-      return reply.code(201).send(await meetingDetail(db, meeting, actor.user.id));
+      return reply.code(201).send(await detail());
     },
   );
 
@@ -101,10 +106,10 @@ export async function meetingRoutes(root: FastifyInstance) {
     '/api/study-groups/:slug/meetings/:meetingId/sessions/:sessionId',
     { schema: { tags, summary: 'Change or retime a session', params: ZSession, body: ZUpdateSession, response: { 200: ZMeetingDetail } } },
     async (req) => {
-      const { actor, access, group, meeting } = await load(req);
+      const { actor, access, group, meeting, detail } = await load(req);
       authorize(access, 'meetings.manage');
       await db.transaction((tx) => saveSession(tx, actor, group, meeting, req.body, req.params.sessionId));
-      return meetingDetail(db, meeting, actor.user.id);
+      return detail();
     },
   );
 
@@ -112,10 +117,21 @@ export async function meetingRoutes(root: FastifyInstance) {
     '/api/study-groups/:slug/meetings/:meetingId/sessions/:sessionId',
     { schema: { tags, summary: 'Remove a session from the timetable', params: ZSession, response: { 200: ZMeetingDetail } } },
     async (req) => {
-      const { actor, access, group, meeting } = await load(req);
+      const { actor, access, group, meeting, detail } = await load(req);
       authorize(access, 'meetings.manage');
       await db.transaction((tx) => deleteSession(tx, actor, group, meeting, req.params.sessionId));
-      return meetingDetail(db, meeting, actor.user.id);
+      return detail();
+    },
+  );
+
+  app.put(
+    '/api/study-groups/:slug/meetings/:meetingId/sessions/schedule',
+    { schema: { tags, summary: 'Move and retime several sessions at once (all or nothing), as a drag in the timetable does', params: ZMeeting, body: ZScheduleSessions, response: { 200: ZMeetingDetail } } },
+    async (req) => {
+      const { actor, access, group, meeting, detail } = await load(req);
+      authorize(access, 'meetings.manage');
+      await db.transaction((tx) => scheduleSessions(tx, actor, group, meeting, req.body.sessions));
+      return detail();
     },
   );
 
@@ -123,10 +139,10 @@ export async function meetingRoutes(root: FastifyInstance) {
     '/api/study-groups/:slug/meetings/:meetingId/sessions/order',
     { schema: { tags, summary: 'Put the sessions in a new order (every session, once)', params: ZMeeting, body: ZReorderSessions, response: { 200: ZMeetingDetail } } },
     async (req) => {
-      const { actor, access, group, meeting } = await load(req);
+      const { actor, access, group, meeting, detail } = await load(req);
       authorize(access, 'meetings.manage');
       await db.transaction((tx) => reorderSessions(tx, actor, group, meeting, req.body.ids));
-      return meetingDetail(db, meeting, actor.user.id);
+      return detail();
     },
   );
 
@@ -196,10 +212,10 @@ export async function meetingRoutes(root: FastifyInstance) {
     '/api/study-groups/:slug/meetings/:meetingId/attendance/me',
     { schema: { tags, summary: 'Answer the invitation: in person, remotely or not attending', params: ZMeeting, body: ZRespond, response: { 200: ZMeetingDetail } } },
     async (req) => {
-      const { actor, access, group, meeting } = await load(req);
+      const { actor, access, group, meeting, detail } = await load(req);
       authorize(access, 'meetings.attend');
       await db.transaction((tx) => respond(tx, actor, group, meeting, req.body.response));
-      return meetingDetail(db, meeting, actor.user.id);
+      return detail();
     },
   );
 
