@@ -531,3 +531,67 @@ export const meetingMutations = {
   respond: (slug: string, id: string, response: AttendanceAnswer) => api<MeetingDetail>('PUT', `${meetingPath(slug, id)}/attendance/me`, { response }),
   recordAttended: (slug: string, id: string, userId: string, attended: AttendedAs | null) => api<{ ok: true }>('PUT', `${meetingPath(slug, id)}/attendance/${encodeURIComponent(userId)}/attended`, { attended }),
 };
+
+// ---- A meeting's materials and Co-Chairs' Report, calendar feeds, the timetable's schedule (issue #4, parts 5–7, 9) ----
+// Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
+import type { CalendarFeedView, CreatedCalendarFeed } from '../../core/calendars';
+import type { MaterialList, MaterialVersionList, MaterialView } from '../../core/materials';
+import type { ReportTransition, ReportView } from '../../core/reports';
+import type { RichText as ReportText } from '../../core/rich-text';
+
+/** A session as the timetable writes it: `parallel` marks a break-out meant to run beside others (kept with the session). */
+export type SessionWrite = Omit<SessionInput, 'allowOverlap'> & { parallel?: boolean };
+
+/** One session's new place in a drag: wall-clock times in the meeting's zone. */
+export interface SessionMove {
+  id: string;
+  start: string;
+  end: string;
+}
+
+export const recordKeys = {
+  materials: (slug: string, meetingId: string) => [...meetingKeys.detail(slug, meetingId), 'materials'] as const,
+  versions: (slug: string, meetingId: string, materialId: string) => [...meetingKeys.detail(slug, meetingId), 'materials', materialId, 'versions'] as const,
+  report: (slug: string, meetingId: string) => [...meetingKeys.detail(slug, meetingId), 'report'] as const,
+  calendarFeeds: ['me', 'calendar-feeds'] as const,
+};
+
+/** Where a meeting's materials are; uploads go here (multipart, see Materials/upload.ts). */
+export const materialsPath = (slug: string, meetingId: string) => `${meetingPath(slug, meetingId)}/materials`;
+const reportPath = (slug: string, meetingId: string) => `${meetingPath(slug, meetingId)}/report`;
+
+export function useMaterials(slug: string, meetingId: string) {
+  return useQuery({ queryKey: recordKeys.materials(slug, meetingId), queryFn: ({ signal }) => apiGet<MaterialList>(materialsPath(slug, meetingId), signal) });
+}
+
+export function useMaterialVersions(slug: string, meetingId: string, materialId: string | null) {
+  return useQuery({
+    queryKey: recordKeys.versions(slug, meetingId, materialId ?? ''),
+    queryFn: ({ signal }) => apiGet<MaterialVersionList>(`${materialsPath(slug, meetingId)}/${encodeURIComponent(materialId ?? '')}/versions`, signal),
+    enabled: Boolean(materialId),
+  });
+}
+
+/** The report; `enabled` is false for a closed meeting, which keeps none. */
+export function useReport(slug: string, meetingId: string, enabled = true) {
+  return useQuery({ queryKey: recordKeys.report(slug, meetingId), queryFn: ({ signal }) => apiGet<ReportView>(reportPath(slug, meetingId), signal), enabled });
+}
+
+export function useCalendarFeeds() {
+  return useQuery({ queryKey: recordKeys.calendarFeeds, queryFn: ({ signal }) => apiGet<CalendarFeedView[]>('/api/me/calendar-feeds', signal) });
+}
+
+export const recordMutations = {
+  withdrawMaterial: (slug: string, meetingId: string, materialId: string) => api<MaterialView>('DELETE', `${materialsPath(slug, meetingId)}/${encodeURIComponent(materialId)}`),
+  saveReport: (slug: string, meetingId: string, content: ReportText, baseVersion: number) => api<ReportView>('PUT', reportPath(slug, meetingId), { content, baseVersion }),
+  reportStep: (slug: string, meetingId: string, transition: ReportTransition) => api<ReportView>('POST', `${reportPath(slug, meetingId)}/transitions`, { transition }),
+  createCalendarFeed: (groupSlug?: string) => api<CreatedCalendarFeed>('POST', '/api/me/calendar-feeds', groupSlug ? { groupSlug } : {}),
+  revokeCalendarFeed: (feedId: string) => api<{ ok: true }>('DELETE', `/api/me/calendar-feeds/${encodeURIComponent(feedId)}`),
+};
+
+export const sessionMutations = {
+  add: (slug: string, id: string, input: SessionWrite) => api<MeetingDetail>('POST', `${meetingPath(slug, id)}/sessions`, input),
+  update: (slug: string, id: string, sessionId: string, input: SessionWrite) => api<MeetingDetail>('PATCH', `${meetingPath(slug, id)}/sessions/${encodeURIComponent(sessionId)}`, input),
+  /** Moves and retimes several sessions in one request, all or nothing (overlaps are checked once all have moved). */
+  schedule: (slug: string, id: string, sessions: SessionMove[]) => api<MeetingDetail>('PUT', `${meetingPath(slug, id)}/sessions/schedule`, { sessions }),
+};

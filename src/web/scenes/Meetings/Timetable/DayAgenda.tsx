@@ -1,11 +1,11 @@
-import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../core/meetings';
 import { personNameParts } from '../../../components/format';
 import { SessionClock } from '../../../components/time/ZonedTime';
 import { textLang } from '../../../components/text-lang';
 import { currentLocale } from '../../../i18n';
-import type { DayOfSessions } from './timetable';
+import { clashing, type DayOfSessions } from './timetable';
 import classes from './Timetable.module.css';
 import { useListDrag } from './useListDrag';
 
@@ -116,18 +116,26 @@ export function SessionPeople({ session }: { session: SessionView }) {
   );
 }
 
+/**
+ * A break-out marked parallel says so; a session that clashes with another (neither marked
+ * parallel, as in timetables made before sessions kept the mark) is flagged with the sessions
+ * it runs beside; so is a session outside the meeting's days.
+ */
 export function SessionWarnings({ session, allSessions }: { session: SessionView; allSessions: SessionView[] }) {
   const { t } = useTranslation();
-  if (!session.warnings.length) return null;
-  const beside = allSessions.filter((o) => o.id !== session.id && o.start.instant < session.end.instant && session.start.instant < o.end.instant).map((o) => o.title);
+  if (!session.parallel && !session.warnings.length) return null;
+  const beside = clashing(allSessions, session.id).map((o) => o.title);
   return (
     <Group gap={6} mt={4} wrap="wrap">
-      {session.warnings.includes('overlap') ? (
-        <Tooltip label={t('meetings.sessions.warnings.overlapWith', { titles: beside.join(' · ') })} multiline maw={320} withArrow events={{ hover: true, focus: true, touch: true }}>
-          <Badge color="orange" variant="light" radius="sm" tt="none" tabIndex={0} data-testid="warning-overlap">
-            {t('meetings.sessions.warnings.overlap')}
-          </Badge>
-        </Tooltip>
+      {session.parallel ? (
+        <Badge color="navy" variant="light" radius="sm" tt="none" data-testid="parallel-badge">
+          {t('meetings.sessions.warnings.overlap')}
+        </Badge>
+      ) : null}
+      {session.warnings.includes('overlap') && !session.parallel ? (
+        <Badge color="orange" variant="light" radius="sm" tt="none" className={classes.clashBadge} data-testid="warning-overlap">
+          {t('meetings.sessions.warnings.overlapWith', { titles: beside.join(' · ') })}
+        </Badge>
       ) : null}
       {session.warnings.includes('outside_meeting_days') ? (
         <Badge color="red" variant="light" radius="sm" tt="none" data-testid="warning-outside">

@@ -183,6 +183,7 @@ export function DayGrid({ days, zone, showMine, canManage, onOpen, onRetime }: P
                     style={style}
                     data-dragging={p ? true : undefined}
                     data-warning={s.warnings.length ? true : undefined}
+                    data-parallel={s.parallel || undefined}
                     data-manage={canManage || undefined}
                     data-testid="grid-session"
                     data-session-id={s.id}
@@ -204,6 +205,7 @@ export function DayGrid({ days, zone, showMine, canManage, onOpen, onRetime }: P
                       </span>
                     ) : null}
                     <span className={classes.blockTitle}>{s.title}</span>
+                    {s.parallel ? <span className={classes.blockParallel}>{t('meetings.sessions.warnings.overlap')}</span> : null}
                     {canManage ? <span className={classes.resize} onPointerDown={(e) => begin(e, s, di, 'resize')} aria-hidden="true" data-testid="grid-resize" /> : null}
                   </div>
                 );

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, SessionView } from '../../../../core/meetings';
 import type { GroupOverview } from '../../../../core/study-groups';
 import { isApiError } from '../../../api/client';
-import { meetingMutations, type SessionInput } from '../../../api/queries';
+import { sessionMutations, type SessionWrite } from '../../../api/queries';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { personNameParts } from '../../../components/format';
 import { LocalTimeHint, localTimeError } from '../../../components/time/LocalTimeHint';
@@ -20,7 +20,7 @@ interface Props {
   session?: SessionView;
   /** For a new session: the day and times to start from. */
   defaults?: { date: string; start: string; end: string };
-  write: (sessionId: string | null, title: string, send: (allowOverlap: boolean) => Promise<MeetingDetail>) => Promise<boolean>;
+  write: (title: string, send: (parallel: boolean) => Promise<MeetingDetail>) => Promise<boolean>;
   onClose: () => void;
 }
 
@@ -44,6 +44,7 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
   const [speakerIds, setSpeakerIds] = useState<string[]>(session?.speakers.map((s) => s.id) ?? []);
   const [guests, setGuests] = useState(session?.guestSpeakers ?? '');
   const [description, setDescription] = useState(session?.description ?? '');
+  const [parallel, setParallel] = useState(session?.parallel ?? false);
   const [tried, setTried] = useState(false);
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<unknown>(null);
@@ -85,7 +86,7 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
     e.preventDefault();
     setTried(true);
     if (Object.values(problems).some(Boolean)) return;
-    const body: SessionInput = {
+    const body: SessionWrite = {
       title: title.trim(),
       start: startLocal,
       end: endLocal,
@@ -93,13 +94,15 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
       speakerIds,
       guestSpeakers: guests.trim() || null,
       description: description.trim() || null,
+      parallel,
     };
     setPending(true);
     setFailed(null);
     try {
-      const saved = await write(session?.id ?? null, body.title ?? '', (allowOverlap) => {
-        const input = allowOverlap ? { ...body, allowOverlap } : body;
-        return session ? meetingMutations.updateSession(group.slug, meeting.id, session.id, input) : meetingMutations.addSession(group.slug, meeting.id, input);
+      // Refused for overlapping, it may be kept as a parallel session: sent again marked so.
+      const saved = await write(body.title ?? '', (keepParallel) => {
+        const input = keepParallel ? { ...body, parallel: true } : body;
+        return session ? sessionMutations.update(group.slug, meeting.id, session.id, input) : sessionMutations.add(group.slug, meeting.id, input);
       });
       if (saved) onClose();
     } catch (err) {
@@ -133,6 +136,7 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
               {t('meetings.sessions.form.outsideDays')}
             </Text>
           ) : null}
+          <Checkbox label={t('meetings.sessions.warnings.overlap')} description={t('meetings.sessions.overlap.explain')} checked={parallel} onChange={(e) => setParallel(e.currentTarget.checked)} data-testid="session-parallel" />
           <Select label={t('meetings.sessions.form.chair')} data={people} value={chairId} onChange={setChairId} searchable clearable comboboxProps={{ withinPortal: true }} error={serverError('chairId')} data-testid="session-chair" />
           <MultiSelect
             label={t('meetings.sessions.form.speakers')}

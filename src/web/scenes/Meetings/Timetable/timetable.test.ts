@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../../core/meetings';
 import { fromLocal } from '../../../../core/time';
-import { fullOrder, lanes, planReorder, sessionsByDay, snap } from './timetable';
+import { clashing, fullOrder, lanes, orderNeedsSaving, parallelToKeep, planReorder, sessionsByDay, snap } from './timetable';
 
 const ZONE = 'America/New_York';
 let n = 0;
@@ -69,6 +69,30 @@ describe('moving a session to another place in its day', () => {
     expect(plan.newOverlaps.length).toBeGreaterThan(0);
   });
 
+  it('names no clash with a session marked parallel: the server keeps it beside others', () => {
+    const breakout = { ...session('Break-out', '2021-03-12T10:00', '2021-03-12T11:00'), parallel: true };
+    const plan = planReorder('2021-03-12', [opening, first, breakout, second], 3, 0);
+    expect(plan.changes[0]).toEqual({ id: second.id, start: '2021-03-12T09:00', end: '2021-03-12T12:30' });
+    expect(plan.newOverlaps.flat()).not.toContain(breakout.id);
+  });
+
+  it('marks the moved session parallel when a kept move clashes, and one of any other pair', () => {
+    expect(parallelToKeep([['a', 'b'], ['b', 'c']], 'b')).toEqual(['b']);
+    expect(parallelToKeep([['a', 'b'], ['c', 'd']], 'b')).toEqual(['b', 'c']);
+    expect(parallelToKeep([['a', 'b']], 'x')).toEqual(['a']);
+    expect(parallelToKeep([], 'x')).toEqual([]);
+  });
+
+  it('saves the order only when sessions start together: the timetable reads by time', () => {
+    const swap = planReorder('2021-03-12', day, 2, 1);
+    expect(orderNeedsSaving('2021-03-12', day, swap)).toBe(false);
+    const a = session('A', '2021-03-16T09:00', '2021-03-16T10:00');
+    const b = { ...session('B', '2021-03-16T09:00', '2021-03-16T09:30'), parallel: true };
+    const together = planReorder('2021-03-16', [a, b], 1, 0);
+    expect(together.order).toEqual([b.id, a.id]);
+    expect(orderNeedsSaving('2021-03-16', [a, b], together)).toBe(true);
+  });
+
   it('gives the whole meeting’s order, day by day', () => {
     const days = sessionsByDay([...day, monday], '2021-03-12T09:00', '2021-03-15T17:00');
     expect(fullOrder(days, '2021-03-12', [second.id, opening.id, first.id])).toEqual([second.id, opening.id, first.id, monday.id]);
@@ -85,6 +109,14 @@ describe('parallel sessions side by side', () => {
     expect(l.get(breakout.id)).toEqual({ lane: 1, of: 2 });
     expect(l.get(breakoutB.id)).toEqual({ lane: 1, of: 2 });
     expect(l.get(second.id)).toEqual({ lane: 0, of: 1 });
+  });
+
+  it('flags a clash only between sessions neither of which is marked parallel', () => {
+    const breakout = { ...session('Break-out', '2021-03-12T10:00', '2021-03-12T11:00'), parallel: true };
+    const clash = session('Clash', '2021-03-12T12:00', '2021-03-12T13:00');
+    const all = [opening, first, breakout, clash];
+    expect(clashing(all, breakout.id)).toEqual([]);
+    expect(clashing(all, first.id).map((s) => s.title)).toEqual(['Clash']);
   });
 
   it('snaps dragged times to the quarter hour', () => {

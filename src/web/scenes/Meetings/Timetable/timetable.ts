@@ -49,9 +49,11 @@ interface Span {
   id: string;
   start: number;
   end: number;
+  /** A break-out meant to run beside others: running at the same time as it is no clash. */
+  parallel: boolean;
 }
 
-const spanOf = (day: string, s: Pick<SessionView, 'id' | 'start' | 'end'>): Span => ({ id: s.id, start: minutesFrom(day, s.start.local), end: minutesFrom(day, s.end.local) });
+const spanOf = (day: string, s: Pick<SessionView, 'id' | 'start' | 'end'> & { parallel?: boolean }): Span => ({ id: s.id, start: minutesFrom(day, s.start.local), end: minutesFrom(day, s.end.local), parallel: s.parallel === true });
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 function overlappingPairs(spans: readonly Span[]): Set<string> {
@@ -70,7 +72,10 @@ export interface ReorderPlan {
   changes: { id: string; start: string; end: string }[];
   /** The day's sessions in their new order. */
   order: string[];
-  /** Pairs of sessions that would newly run at the same time ([id, id]); empty in the usual case. */
+  /**
+   * Pairs of sessions that would newly run at the same time ([id, id]) and that the server would
+   * refuse: neither is marked parallel. Empty in the usual case.
+   */
   newOverlaps: [string, string][];
 }
 
@@ -98,20 +103,48 @@ export function planReorder(day: string, sessions: readonly SessionView[], from:
     let t = (before[0] as Span).start;
     after.forEach((s, i) => {
       const length = s.end - s.start;
-      placed.push({ id: s.id, start: t, end: t + length });
+      placed.push({ id: s.id, start: t, end: t + length, parallel: s.parallel });
       t += length + (gaps[i] ?? 0);
     });
   } else {
-    after.forEach((s, i) => placed.push({ id: s.id, start: (before[i] as Span).start, end: (before[i] as Span).start + (s.end - s.start) }));
+    after.forEach((s, i) => placed.push({ id: s.id, start: (before[i] as Span).start, end: (before[i] as Span).start + (s.end - s.start), parallel: s.parallel }));
   }
   const result = [...spans.slice(0, lo), ...placed, ...spans.slice(hi + 1)];
   const was = overlappingPairs(spans);
-  const newOverlaps = [...overlappingPairs(result)].filter((p) => !was.has(p)).map((p) => p.split('|') as [string, string]);
+  const parallelIds = new Set(spans.filter((s) => s.parallel).map((s) => s.id));
+  const newOverlaps = [...overlappingPairs(result)]
+    .filter((p) => !was.has(p))
+    .map((p) => p.split('|') as [string, string])
+    .filter(([a, b]) => !parallelIds.has(a) && !parallelIds.has(b));
   const original = new Map(spans.map((s) => [s.id, s]));
   const changes = placed
     .filter((s) => original.get(s.id)?.start !== s.start || original.get(s.id)?.end !== s.end)
     .map((s) => ({ id: s.id, start: atMinutes(day, s.start), end: atMinutes(day, s.end) }));
   return { changes, order: result.map((s) => s.id), newOverlaps };
+}
+
+/**
+ * The sessions to mark parallel so that a move the person chose to keep leaves no refused
+ * overlap: the moved session first (it is the one that was meant to go there), then, for any
+ * pair it is not in, the first of the pair. Every pair then has a parallel session in it.
+ */
+export function parallelToKeep(pairs: readonly (readonly [string, string])[], movedId: string | undefined): string[] {
+  const marked = new Set<string>();
+  if (movedId && pairs.some((p) => p.includes(movedId))) marked.add(movedId);
+  for (const [a, b] of pairs) if (!marked.has(a) && !marked.has(b)) marked.add(a);
+  return [...marked];
+}
+
+/**
+ * Whether the day's sessions, once retimed, still read in the order given: the timetable lists
+ * them by time, then by their stored order, so only sessions that start together need the
+ * order saved as well.
+ */
+export function orderNeedsSaving(day: string, sessions: readonly SessionView[], plan: ReorderPlan): boolean {
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  const startOf = (id: string) => plan.changes.find((c) => c.id === id)?.start ?? byId.get(id)?.start.local ?? '';
+  const inTime = [...plan.order].sort((a, b) => minutesFrom(day, startOf(a)) - minutesFrom(day, startOf(b)) || (byId.get(a)?.position ?? 0) - (byId.get(b)?.position ?? 0));
+  return inTime.some((id, i) => id !== plan.order[i]);
 }
 
 /** The whole meeting's order for PUT …/sessions/order: day by day, each day in the order given. */
@@ -124,6 +157,17 @@ export function overlapping(sessions: readonly Pick<SessionView, 'id' | 'start' 
   const me = sessions.find((s) => s.id === id);
   if (!me) return new Set();
   return new Set(sessions.filter((s) => s.id !== id && s.start.instant < me.end.instant && me.start.instant < s.end.instant).map((s) => s.id));
+}
+
+/**
+ * The sessions a session clashes with, as the server flags them: running at the same time,
+ * neither of the two marked parallel (break-outs beside each other, or beside a plenary, are
+ * meant to).
+ */
+export function clashing<T extends Pick<SessionView, 'id' | 'start' | 'end' | 'parallel'>>(sessions: readonly T[], id: string): T[] {
+  const me = sessions.find((s) => s.id === id);
+  if (!me || me.parallel) return [];
+  return sessions.filter((s) => s.id !== id && !s.parallel && s.start.instant < me.end.instant && me.start.instant < s.end.instant);
 }
 
 /** Side by side: each session's lane within the cluster of sessions it runs alongside, and how many lanes that cluster has. */

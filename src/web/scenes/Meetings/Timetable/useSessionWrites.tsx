@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, SessionView } from '../../../../core/meetings';
 import { fromLocal, toLocal } from '../../../../core/time';
 import { isApiError } from '../../../api/client';
-import { meetingKeys, meetingMutations, refreshMeeting } from '../../../api/queries';
+import { meetingKeys, meetingMutations, refreshMeeting, sessionMutations, type SessionMove } from '../../../api/queries';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { fullOrder, inTimeOrder, overlapping, planReorder, type DayOfSessions } from './timetable';
+import { fullOrder, inTimeOrder, orderNeedsSaving, parallelToKeep, planReorder, type DayOfSessions } from './timetable';
 
 interface Clash {
   /** The session being saved ('' for a new one). */
@@ -19,9 +19,9 @@ interface Clash {
 
 /**
  * Every change to the timetable goes through here. A refused overlap is explained and may be
- * kept as a parallel session (sent again with allowOverlap); an overlap only with sessions it
- * already ran beside is kept without asking again, since the server does not remember that a
- * session was meant to be parallel.
+ * kept as a parallel session: sent again with `parallel: true`, which the server keeps with the
+ * session, so it is never asked about again. A drag moves and retimes the sessions it touches in
+ * one request (PUT …/sessions/schedule), all or nothing.
  */
 export function useSessionWrites(slug: string, meeting: MeetingDetail) {
   const queryClient = useQueryClient();
@@ -35,20 +35,17 @@ export function useSessionWrites(slug: string, meeting: MeetingDetail) {
 
   const apply = (detail: MeetingDetail) => refreshMeeting(queryClient, slug, detail);
 
-  /** Runs one save; resolves true when saved, false when the person chose to change the times instead. */
-  async function write(sessionId: string | null, title: string, send: (allowOverlap: boolean) => Promise<MeetingDetail>, knownBefore?: Set<string>): Promise<boolean> {
-    // The sessions it already ran beside, read before any change is shown.
-    const known = knownBefore ?? (sessionId ? overlapping(meetingRef.current.sessions, sessionId) : new Set<string>());
+  /**
+   * Runs one save; resolves true when saved, false when the person chose to change the times
+   * instead. `send(true)` saves the session as a parallel one.
+   */
+  async function write(title: string, send: (parallel: boolean) => Promise<MeetingDetail>): Promise<boolean> {
     try {
       await apply(await send(false));
       return true;
     } catch (err) {
       if (!(isApiError(err) && err.code === 'session.overlap')) throw err;
       const overlaps = Array.isArray(err.problem.overlaps) ? (err.problem.overlaps as { id: string; title: string }[]) : [];
-      if (overlaps.length && overlaps.every((o) => known.has(o.id))) {
-        await apply(await send(true));
-        return true;
-      }
       return new Promise<boolean>((resolve) => {
         setClash({
           title,
@@ -65,8 +62,8 @@ export function useSessionWrites(slug: string, meeting: MeetingDetail) {
     }
   }
 
-  /** Shows the new times at once while the server is told, session by session. */
-  function showOptimistically(changes: { id: string; start: string; end: string }[]) {
+  /** Shows the new times at once while the server is told. */
+  function showOptimistically(changes: SessionMove[]) {
     const zone = meetingRef.current.timeZone ?? 'UTC';
     queryClient.setQueryData<MeetingDetail>(meetingKeys.detail(slug, meetingRef.current.id), (old) => {
       if (!old) return old;
@@ -86,16 +83,22 @@ export function useSessionWrites(slug: string, meeting: MeetingDetail) {
 
   /**
    * Moves a session to another place in its day's agenda: the sessions between take each
-   * other's turns (their times change, see planReorder), then the meeting's order is saved.
+   * other's turns (their times change, see planReorder), saved in one schedule request. Only
+   * when sessions start together does the order need saving too (the schedule keeps times, not
+   * the order of sessions that start at the same moment).
    */
   async function reorder(days: DayOfSessions[], day: DayOfSessions, from: number, to: number) {
     const plan = planReorder(day.date, day.sessions, from, to);
     if (!plan.changes.length && plan.order.every((id, i) => id === day.sessions[i]?.id)) return;
-    const run = async () => {
+    const saveOrder = orderNeedsSaving(day.date, day.sessions, plan);
+    const run = async (markParallel: string[]) => {
       showOptimistically(plan.changes);
-      // Each step may briefly overlap the next session's old time: the whole plan was checked above.
-      for (const c of plan.changes) await meetingMutations.updateSession(slug, meetingRef.current.id, c.id, { start: c.start, end: c.end, allowOverlap: true });
-      await apply(await meetingMutations.reorderSessions(slug, meetingRef.current.id, fullOrder(days, day.date, plan.order)));
+      const id = meetingRef.current.id;
+      // Marking a session parallel is never refused; the move that needs it follows at once.
+      for (const sessionId of markParallel) await sessionMutations.update(slug, id, sessionId, { parallel: true });
+      let detail = plan.changes.length ? await sessionMutations.schedule(slug, id, plan.changes) : null;
+      if (saveOrder) detail = await meetingMutations.reorderSessions(slug, id, fullOrder(days, day.date, plan.order));
+      if (detail) await apply(detail);
     };
     setError(null);
     setBusy(true);
@@ -108,7 +111,7 @@ export function useSessionWrites(slug: string, meeting: MeetingDetail) {
           setClash({
             title: moved?.title ?? '',
             overlaps: others,
-            keep: run,
+            keep: () => run(parallelToKeep(plan.newOverlaps, moved?.id)),
             decide: () => {
               setClash(null);
               resolve();
@@ -116,7 +119,7 @@ export function useSessionWrites(slug: string, meeting: MeetingDetail) {
           });
         });
       } else {
-        await run();
+        await run([]);
       }
     } catch (err) {
       setError(err);
@@ -126,14 +129,19 @@ export function useSessionWrites(slug: string, meeting: MeetingDetail) {
     }
   }
 
-  /** Retimes one session (a drag in the day view): start and end in the meeting's zone. */
+  /**
+   * Retimes one session (a drag in the day view): start and end in the meeting's zone, through
+   * the same schedule request; a refused overlap may be kept by saving the session as parallel.
+   */
   async function retime(session: SessionView, start: string, end: string) {
     setError(null);
     setBusy(true);
     try {
-      const known = overlapping(meetingRef.current.sessions, session.id);
       showOptimistically([{ id: session.id, start, end }]);
-      const saved = await write(session.id, session.title, (allowOverlap) => meetingMutations.updateSession(slug, meetingRef.current.id, session.id, { start, end, ...(allowOverlap ? { allowOverlap } : {}) }), known);
+      const id = meetingRef.current.id;
+      const saved = await write(session.title, (parallel) =>
+        parallel ? sessionMutations.update(slug, id, session.id, { start, end, parallel: true }) : sessionMutations.schedule(slug, id, [{ id: session.id, start, end }]),
+      );
       if (!saved) await queryClient.invalidateQueries({ queryKey: meetingKeys.detail(slug, meetingRef.current.id) });
     } catch (err) {
       setError(err);
