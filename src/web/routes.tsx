@@ -19,7 +19,9 @@ import { PageLoading, ProposalScene } from './scenes/Proposal/ProposalScene';
 import { VersionScene } from './scenes/Proposal/VersionScene';
 import { MembersScene } from './scenes/Members/MembersScene';
 import { AttendanceScene } from './scenes/Meetings/AttendanceScene';
+import { MaterialsScene } from './scenes/Meetings/Materials/MaterialsScene';
 import { MeetingScene } from './scenes/Meetings/MeetingScene';
+import { ReportScene } from './scenes/Meetings/Report/ReportScene';
 import { MeetingsScene } from './scenes/Meetings/MeetingsScene';
 import { TimetableScene } from './scenes/Meetings/Timetable/TimetableScene';
 import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene';
@@ -73,8 +75,10 @@ export function createAppRouter() {
                       children: [
                         { index: true, element: <TimetableScene /> },
                         { path: 'attendance', element: <AttendanceScene /> },
-                        // The meeting's materials and its Co-Chairs' Report (#4 parts 5, 6) go here,
-                        // with their tabs in MeetingScene's MEETING_TABS, when their screens are built.
+                        // The meeting's materials and its Co-Chairs' Report (#4 parts 5, 6); the report's
+                        // editor (Tiptap) loads only for those who write it.
+                        { path: 'materials', element: <MaterialsScene /> },
+                        { path: 'report', element: <ReportScene /> },
                         { path: '*', element: <NotFoundView /> },
                       ],
                     },

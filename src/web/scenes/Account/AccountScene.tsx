@@ -2,6 +2,7 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
+import { CalendarSection } from './CalendarSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
@@ -35,6 +36,7 @@ export function AccountScene() {
       <ProfileSection />
       <PasswordSection />
       <SessionsSection />
+      <CalendarSection />
       <TokensSection />
     </Stack>
   );

@@ -1,9 +1,9 @@
 import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../core/meetings';
-import { useMeeting } from '../../api/queries';
+import { useMaterials, useMeeting } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound } from '../../components/errors';
 import { ChevronLeftIcon } from '../../components/icons';
@@ -17,14 +17,43 @@ import { AttributionBadge, FormatBadge, meetingTitle, MeetingStatusLine, Meeting
 import classes from './Meetings.module.css';
 import { MyInvitation } from './MyInvitation';
 
-/**
- * The meeting's own pages. The Materials and the Co-Chairs' Report (issue #4 parts 5 and 6)
- * join this list, with their routes in routes.tsx, when their screens are built.
- */
+/** The meeting's own pages, with their routes in routes.tsx. */
 const MEETING_TABS = [
   { key: 'timetable', path: '' },
   { key: 'attendance', path: '/attendance' },
+  { key: 'materials', path: '/materials' },
+  { key: 'report', path: '/report' },
 ] as const;
+type MeetingTab = (typeof MEETING_TABS)[number]['key'];
+
+/** The anchor that mail's "answer the invitation" links carry: …/meetings/<id>#attendance. */
+const ATTENDANCE_ANCHOR = '#attendance';
+
+/**
+ * Opens the attendance part of the meeting for a link ending in #attendance: the attendance
+ * tab, with the viewer's invitation (where they answer) brought into view and focused.
+ */
+function useAttendanceAnchor(base: string, ready: boolean) {
+  const { hash, pathname } = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (!ready || hash !== ATTENDANCE_ANCHOR) return;
+    if (pathname.replace(/\/$/, '') !== `${base}/attendance`) {
+      void navigate(`${base}/attendance${ATTENDANCE_ANCHOR}`, { replace: true });
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const invitation = document.getElementById('attendance');
+      const target = invitation?.querySelector('[data-testid="my-invitation"]') ? invitation : document.querySelector<HTMLElement>('[data-testid="attendance"]');
+      target?.scrollIntoView({ block: 'start' });
+      if (target instanceof HTMLElement) {
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus({ preventScroll: true });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [ready, hash, pathname, base, navigate]);
+}
 
 /** One meeting: what, when in both zones, where, how, under which rule; the viewer's invitation; its tabs. */
 export function MeetingScene() {
@@ -32,6 +61,7 @@ export function MeetingScene() {
   const { group } = useGroupContext();
   const { meetingId = '' } = useParams();
   const meeting = useMeeting(group.slug, meetingId);
+  useAttendanceAnchor(`/groups/${group.slug}/meetings/${meetingId}`, Boolean(meeting.data));
 
   if (meeting.isPending) {
     return (
@@ -59,7 +89,9 @@ export function MeetingScene() {
       </Anchor>
       <MeetingHeader meeting={meeting.data} />
       {canManage ? <MeetingActions group={group} meeting={meeting.data} /> : null}
-      <MyInvitation group={group} meeting={meeting.data} />
+      <div id="attendance" tabIndex={-1} className={classes.anchorTarget}>
+        <MyInvitation group={group} meeting={meeting.data} />
+      </div>
       <MeetingTabs slug={group.slug} meeting={meeting.data} />
       <Outlet context={context} />
     </Stack>
@@ -158,18 +190,37 @@ function MeetingHeader({ meeting }: { meeting: MeetingDetail }) {
 function MeetingTabs({ slug, meeting }: { slug: string; meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const materials = useMaterials(slug, meeting.id);
   const base = `/groups/${slug}/meetings/${meeting.id}`;
   const rest = pathname.startsWith(base) ? pathname.slice(base.length).replace(/\/$/, '') : '';
+  const nav = useRef<HTMLElement>(null);
+  // On a narrow screen the tabs scroll sideways: keep the open one in sight (the page itself does not move).
+  useEffect(() => {
+    const el = nav.current;
+    const link = el?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!el || !link) return;
+    const box = link.getBoundingClientRect();
+    const frame = el.getBoundingClientRect();
+    if (box.right > frame.right || box.left < frame.left) el.scrollLeft += box.left - frame.left - 16;
+  }, [rest]);
+  const label = (key: MeetingTab) => (key === 'materials' ? t('materials.tab') : key === 'report' ? t('report.tab') : t(`meetings.tabs.${key}`));
+  const count = (key: MeetingTab): number | null => {
+    if (key === 'timetable') return meeting.sessions.length;
+    if (key === 'attendance') return meeting.attendance.invited;
+    if (key === 'materials') return materials.data ? materials.data.items.filter((m) => !m.withdrawnAt).length : null;
+    return null;
+  };
   return (
-    <nav aria-label={t('meetings.tabsLabel')} className={classes.tabs}>
+    <nav ref={nav} aria-label={t('meetings.tabsLabel')} className={classes.tabs}>
       <ul className={classes.tabList}>
         {MEETING_TABS.map((tab) => {
           const active = rest === tab.path;
+          const n = count(tab.key);
           return (
             <li key={tab.key}>
               <Link to={`${base}${tab.path}`} className={classes.tab} data-active={active || undefined} aria-current={active ? 'page' : undefined} data-testid={`meeting-tab-${tab.key}`}>
-                {t(`meetings.tabs.${tab.key}`)}
-                {tab.key === 'timetable' ? <span className={classes.tabCount}>{meeting.sessions.length}</span> : <span className={classes.tabCount}>{meeting.attendance.invited}</span>}
+                {label(tab.key)}
+                {n !== null ? <span className={classes.tabCount}>{n}</span> : null}
               </Link>
             </li>
           );

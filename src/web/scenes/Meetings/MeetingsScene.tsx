@@ -1,15 +1,17 @@
-import { Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeetingView } from '../../../core/meetings';
-import { useMeetings } from '../../api/queries';
+import { recordKeys, recordMutations, useMeetings } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { MapPinIcon } from '../../components/icons';
+import { CalendarIcon, MapPinIcon } from '../../components/icons';
 import { offsetLabel, zonePlace } from '../../components/time/zones';
 import { useNow, useViewerZone } from '../../components/time/useViewerZone';
 import { textLang } from '../../components/text-lang';
 import { currentLocale } from '../../i18n';
+import { FeedAddress } from '../Account/CalendarSection';
 import { useGroupContext } from '../Group/context';
 import { AttributionBadge, FormatBadge, meetingTitle, MeetingStatusLine, MeetingWhen, MyAnswer } from './MeetingBits';
 import { MeetingFormModal } from './MeetingForm';
@@ -33,11 +35,14 @@ export function MeetingsScene() {
           </Title>
           <YourZoneNote />
         </div>
-        {canManage ? (
-          <Button onClick={() => setPlanning(true)} data-testid="plan-meeting">
-            {t('meetings.plan')}
-          </Button>
-        ) : null}
+        <Group gap="sm" wrap="wrap">
+          <SubscribeButton slug={group.slug} />
+          {canManage ? (
+            <Button onClick={() => setPlanning(true)} data-testid="plan-meeting">
+              {t('meetings.plan')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
 
       {meetings.isError ? <ErrorAlert error={meetings.error} onRetry={() => void meetings.refetch()} /> : null}
@@ -62,6 +67,58 @@ export function MeetingsScene() {
 
       {planning ? <MeetingFormModal group={group} onClose={() => setPlanning(false)} onSaved={(m) => void navigate(`/groups/${group.slug}/meetings/${m.id}`)} /> : null}
     </Stack>
+  );
+}
+
+/**
+ * A calendar feed of this group's meetings for the viewer's calendar app: made on request, its
+ * secret address shown once, with how to subscribe; managed (and revoked) on the account page.
+ */
+function SubscribeButton({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const create = useMutation({
+    mutationFn: () => recordMutations.createCalendarFeed(slug),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: recordKeys.calendarFeeds }),
+  });
+  const close = () => {
+    setOpen(false);
+    create.reset();
+  };
+  return (
+    <>
+      <Button variant="default" leftSection={<CalendarIcon size={16} />} onClick={() => setOpen(true)} data-testid="subscribe-calendar">
+        {t('calendars.subscribe')}
+      </Button>
+      <Modal opened={open} onClose={close} centered radius="md" size="lg" title={<Text fw={600}>{t('calendars.subscribeTitle')}</Text>} data-testid="subscribe-dialog">
+        <Stack gap="md">
+          {create.data ? (
+            <FeedAddress feed={create.data} />
+          ) : (
+            <Text size="sm">{t('calendars.subscribeBody')}</Text>
+          )}
+          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Anchor component={Link} to="/account#calendars" size="sm" onClick={close}>
+              {t('calendars.manage')}
+            </Anchor>
+            {create.data ? (
+              <Button onClick={close}>{t('common.close')}</Button>
+            ) : (
+              <Group gap="sm">
+                <Button variant="default" onClick={close}>
+                  {t('common.cancel')}
+                </Button>
+                <Button onClick={() => create.mutate()} loading={create.isPending} data-testid="subscribe-create">
+                  {t('calendars.create')}
+                </Button>
+              </Group>
+            )}
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
 
