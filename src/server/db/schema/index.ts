@@ -3,3 +3,4 @@ export * from './council';
 export * from './study-groups';
 export * from './platform';
 export * from './meetings';
+export * from './agenda';
