@@ -60,6 +60,7 @@ export const ERROR_CODES = {
   'material.session_unknown': 422,
   'material.withdrawn': 409,
   'material.same_as_latest': 409,
+  'agenda.transition_not_allowed': 409,
   'service.unavailable': 503,
   'server.internal': 500,
 } as const;

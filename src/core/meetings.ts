@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAgendaItemRef } from './agenda';
 
 /** How a meeting is held. */
 export const MEETING_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;
@@ -86,6 +87,10 @@ export const ZSessionView = z.object({
   description: z.string().nullable(),
   /** A break-out meant to run beside others. */
   parallel: z.boolean(),
+  /** The open agenda's items the session takes up, in its order. */
+  agendaItems: z.array(ZAgendaItemRef),
+  /** Papers and slides brought to this session (not withdrawn). */
+  papers: z.array(z.object({ id: z.uuid(), title: z.string(), kind: z.string() })),
   /** Not errors, things to look at: sessions running at once (unless meant to), or outside the meeting's days. */
   warnings: z.array(z.enum(SESSION_WARNINGS)),
 });
@@ -103,6 +108,8 @@ const sessionFields = {
   parallel: z.boolean().optional(),
   /** The same as `parallel: true`, for clients that ask per request. */
   allowOverlap: z.boolean().optional(),
+  /** The agenda items the session takes up, in order (replaces the list). */
+  agendaItemIds: z.array(z.uuid()).max(20).optional(),
 };
 export const ZCreateSession = z.object(sessionFields).strict();
 export const ZUpdateSession = z.object(sessionFields).partial().strict();

@@ -55,11 +55,11 @@ describe('the role-and-action table', () => {
     );
   });
 
-  it('lets observers see, answer meeting invitations and bring papers, and nothing more; takes no decision from the proposers', () => {
+  it('lets observers see, answer meeting invitations, bring papers, raise agenda items and comment on drafts, and nothing more; takes no decision from the proposers', () => {
     const observer = new Set<Principal>(['observer']);
     for (const s of STUDY_GROUP_STATUSES) {
       const working = ['approved', 'active', 'concluding'].includes(s);
-      const expected = s === 'draft' ? [] : ['group.view', ...(working ? ['meetings.attend'] : []), ...(working || s === 'concluded' ? ['materials.add'] : [])];
+      const expected = s === 'draft' ? [] : ['group.view', ...(working ? ['meetings.attend'] : []), ...(working || s === 'concluded' ? ['materials.add'] : []), ...(working ? ['agenda.propose'] : []), 'drafts.view', ...(working ? ['drafts.comment'] : [])];
       expect(allowedActions(observer, { status: s, isSubGroup: false })).toEqual(expected);
       expect(can(new Set(['proposer']), 'proposal.decide', { status: s, isSubGroup: false })).toBe(false);
     }

@@ -31,12 +31,21 @@ export const GROUP_ACTIONS = [
   'materials.add',
   'report.write',
   'report.approve',
+  'agenda.propose',
+  'agenda.manage',
+  'drafts.view',
+  'drafts.create',
+  'drafts.edit',
+  'drafts.comment',
 ] as const;
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
 
 const PARTICIPANTS: readonly Principal[] = GROUP_ROLES;
 const COUNCIL: readonly Principal[] = ['admin', 'council_secretariat', 'sc_co_chair', 'sc_member'];
 const BEFORE_SC: readonly StudyGroupStatus[] = ['draft'];
+const WORKING: readonly StudyGroupStatus[] = ['approved', 'active', 'concluding'];
+/** Who writes the group's recommendations (issue #5): every participant but observers and the Delphi facilitator. */
+const DRAFTERS: readonly Principal[] = ['admin', 'co_chair', 'delegation_head', 'member', 'rapporteur', 'secretariat'];
 
 interface Rule {
   /** Who may, in any status the rule allows. */
@@ -93,6 +102,24 @@ export const GROUP_POLICY: Record<GroupAction, Rule> = {
   // The rapporteur writes the Co-Chairs' Report; the co-chairs, who sign it, circulate it and make it final.
   'report.write': { who: ['admin', 'rapporteur', 'co_chair', 'secretariat'], statuses: ['active', 'concluding', 'concluded'] },
   'report.approve': { who: ['admin', 'co_chair'], statuses: ['active', 'concluding', 'concluded'] },
+  // The open agenda: any participant, observers included (the 'Plus' invitees may propose), raises an issue;
+  // the co-chairs and the secretariat keep the agenda (close, reopen, edit any item).
+  'agenda.propose': { who: ['admin', ...PARTICIPANTS], statuses: ['approved', 'active', 'concluding'] },
+  'agenda.manage': {
+    who: ['admin', 'council_secretariat', 'co_chair', 'secretariat'],
+    statuses: ['approved', 'active', 'concluding'],
+    subGroup: ['admin', 'council_secretariat', 'parent_co_chair', 'co_chair', 'secretariat'],
+  },
+  // Live drafts of recommendations (issue #5): read by everyone who sees the group's content, written
+  // together by its participants; observers (the 'Plus' invitees) comment but do not edit.
+  'drafts.view': {
+    who: [...COUNCIL, 'proposer', 'parent_co_chair', ...PARTICIPANTS],
+    byStatus: Object.fromEntries(BEFORE_SC.map((s) => [s, ['admin', 'council_secretariat', 'proposer']])),
+    subGroup: ['admin', 'council_secretariat', 'parent_co_chair', ...PARTICIPANTS],
+  },
+  'drafts.create': { who: DRAFTERS, statuses: WORKING },
+  'drafts.edit': { who: DRAFTERS, statuses: WORKING },
+  'drafts.comment': { who: [...DRAFTERS, 'observer'], statuses: WORKING },
 };
 
 export interface GroupFacts {

@@ -20,6 +20,7 @@ import { mailJobHandlers } from './mail/jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 import { accountRoutes } from './modules/accounts/routes';
 import { adminRoutes } from './modules/admin/routes';
+import { agendaRoutes } from './modules/agenda/routes';
 import { calendarRoutes } from './modules/calendars/routes';
 import { membershipRoutes } from './modules/memberships/routes';
 import { materialRoutes } from './modules/materials/routes';
@@ -154,6 +155,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(materialRoutes);
   await app.register(meetingRoutes);
+  await app.register(agendaRoutes);
   await app.register(calendarRoutes);
   await app.register(adminRoutes);
   await registerWeb(app, pageNonce);

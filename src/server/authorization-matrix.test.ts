@@ -6,7 +6,7 @@ import { can, type GroupAction, type Principal } from '../core/policies';
 import type { ProposalContent } from '../core/proposals';
 import { GROUP_ROLES, type GroupRole, type StudyGroupStatus } from '../core/roles';
 import { rowsOf } from './db/client';
-import { councilRoles, groupInvitations, groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
+import { agendaItems, councilRoles, groupInvitations, groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
 import { minimalPdf } from './storage/test-files';
 import { docFromParagraphs } from '../core/rich-text';
 import { createTestContext, TestClient, type TestContext } from './test/context';
@@ -134,6 +134,12 @@ async function convened(fx: { meeting: { id: string } }): Promise<string> {
   await t.db.update(meetings).set({ status: 'convened' }).where(eq(meetings.id, fx.meeting.id));
   return fx.meeting.id;
 }
+/** An open agenda item of the fixture's group that nobody in the matrix raised. */
+let agendaNumber = 0;
+async function agendaItem(fx: { group: { id: string } }): Promise<string> {
+  const [row] = await t.db.insert(agendaItems).values({ groupId: fx.group.id, number: ++agendaNumber, title: 'Maritime confidence-building', lang: 'en' }).returning({ id: agendaItems.id });
+  return row?.id as string;
+}
 const uniqueEmail = () => `invitee-${randomUUID().slice(0, 8)}@example.test`;
 
 const SPECS: Spec[] = [
@@ -255,6 +261,19 @@ const SPECS: Spec[] = [
       await t.db.update(meetings).set({ status: 'report_drafting' }).where(eq(meetings.id, fx.meeting.id));
       return { url: g(fx, `/meetings/${fx.meeting.id}/report/transitions`), body: { transition: 'circulate' } };
     },
+  },
+  { name: 'read the open agenda', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/agenda') }) },
+  { name: 'read an agenda item', method: 'GET', needs: 'group.view', status: 'active', request: async (fx) => ({ url: g(fx, `/agenda/${await agendaItem(fx)}`) }) },
+  { name: 'raise an agenda item', method: 'POST', needs: 'agenda.propose', status: 'active', request: (fx) => ({ url: g(fx, '/agenda'), body: { title: 'Transnational crime at sea', lang: 'en' } }) },
+  // Someone else's item: only those who keep the agenda change, close or reopen it.
+  { name: 'change an agenda item', method: 'PATCH', needs: 'agenda.manage', status: 'active', request: async (fx) => ({ url: g(fx, `/agenda/${await agendaItem(fx)}`), body: { title: 'Maritime confidence-building measures', version: 1 } }) },
+  { name: 'close an agenda item', method: 'POST', needs: 'agenda.manage', status: 'active', request: async (fx) => ({ url: g(fx, `/agenda/${await agendaItem(fx)}/transitions`), body: { transition: 'close', reason: 'Merged.', version: 1 } }) },
+  {
+    name: 'link an agenda item to a session',
+    method: 'PATCH',
+    needs: 'meetings.manage',
+    status: 'active',
+    request: async (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/${fx.session.id}`), body: { agendaItemIds: [await agendaItem(fx)] } }),
   },
   { name: 'list members', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/members') }) },
   { name: 'invite', method: 'POST', needs: 'members.invite', status: 'active', request: (fx) => ({ url: g(fx, '/invitations'), body: { email: uniqueEmail(), displayName: 'Invited Person', role: 'member', committeeCode: 'CN' } }) },

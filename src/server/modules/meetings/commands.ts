@@ -8,6 +8,7 @@ import { meetingAttendance, meetings, meetingSessions, memberCommittees } from '
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { notifyMeetingChange, notifyMeetingTransition, queueMeetingMail, scheduleMeetingReminders } from '../../mail/meeting-mail';
+import { checkSessionAgendaItems, linkSessionAgendaItems } from '../agenda/commands';
 import { recordAudit } from '../audit/record';
 import { currentMembers, type MeetingRow } from './queries';
 
@@ -184,6 +185,7 @@ interface SessionInput {
   description?: string | null | undefined;
   parallel?: boolean | undefined;
   allowOverlap?: boolean | undefined;
+  agendaItemIds?: string[] | undefined;
 }
 
 /** Sessions (other than `except`) that run at the same time and are not break-outs meant to. */
@@ -215,6 +217,7 @@ export async function saveSession(tx: Db, actor: Actor, group: GroupRow, meeting
   const end = times.end ?? existing?.endsAt;
   if (start && end && end <= start) errors.push({ path: 'body.end', code: 'too_small', message: 'The session ends before it starts.' });
   await checkPeople(tx, group.id, [...(input.chairId ? [input.chairId] : []), ...(input.speakerIds ?? [])], errors);
+  if (input.agendaItemIds) await checkSessionAgendaItems(tx, group.id, sessionId, input.agendaItemIds, errors);
   failIf(errors);
   if (!start || !end) throw new AppError('validation.failed', 'A session needs a start and an end.');
   const parallel = input.parallel ?? (input.allowOverlap ? true : undefined) ?? existing?.parallel ?? false;
@@ -243,6 +246,7 @@ export async function saveSession(tx: Db, actor: Actor, group: GroupRow, meeting
       .returning({ id: meetingSessions.id });
     id = row?.id;
   }
+  if (id && input.agendaItemIds) await linkSessionAgendaItems(tx, id, input.agendaItemIds);
   await recordAudit(tx, { actorId: actor.user.id, action: existing ? 'session.updated' : 'session.created', targetType: 'meeting_session', targetId: id ?? null, groupId: group.id, data: { meeting: meeting.sequence } });
   return id as string;
 }

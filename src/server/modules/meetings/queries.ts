@@ -3,7 +3,8 @@ import type { AttendanceResponse, MeetingDetail, MeetingView, SessionView } from
 import { MEETING_TRANSITIONS } from '../../../core/meetings';
 import { toLocal } from '../../../core/time';
 import type { Db } from '../../db/client';
-import { groupMemberships, meetingAttendance, meetings, meetingSessions, memberCommittees, users } from '../../db/schema';
+import { groupMemberships, materials, meetingAttendance, meetings, meetingSessions, memberCommittees, users } from '../../db/schema';
+import { sessionAgendaRefs } from '../agenda/queries';
 import { notFound } from '../../http/errors';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -52,6 +53,17 @@ export async function listSessions(db: Db, meeting: MeetingRow): Promise<Session
   const people = await peopleById(db, [...new Set(rows.flatMap((r) => [...(r.chairId ? [r.chairId] : []), ...r.speakerIds]))]);
   const warnings = sessionWarnings(rows, meeting);
   const zone = meeting.timeZone ?? 'UTC';
+  const ids = rows.map((r) => r.id);
+  const [agenda, papers] = await Promise.all([
+    sessionAgendaRefs(db, ids),
+    ids.length
+      ? db
+          .select({ sessionId: materials.sessionId, id: materials.id, title: materials.title, kind: materials.kind })
+          .from(materials)
+          .where(and(inArray(materials.sessionId, ids), isNull(materials.withdrawnAt)))
+          .orderBy(asc(materials.createdAt))
+      : Promise.resolve([]),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     position: r.position,
@@ -63,6 +75,8 @@ export async function listSessions(db: Db, meeting: MeetingRow): Promise<Session
     guestSpeakers: r.guestSpeakers,
     description: r.description,
     parallel: r.parallel,
+    agendaItems: agenda.get(r.id) ?? [],
+    papers: papers.filter((p) => p.sessionId === r.id).map(({ id, title, kind }) => ({ id, title, kind })),
     warnings: warnings.get(r.id) ?? [],
   }));
 }

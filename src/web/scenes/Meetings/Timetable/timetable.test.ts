@@ -12,7 +12,7 @@ function session(title: string, start: string, end: string): SessionView {
     return { instant: r.instant.toISOString(), local };
   };
   n += 1;
-  return { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, position: n, title, start: at(start), end: at(end), chair: null, speakers: [], guestSpeakers: null, description: null, parallel: false, warnings: [] };
+  return { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, position: n, title, start: at(start), end: at(end), chair: null, speakers: [], guestSpeakers: null, description: null, parallel: false, agendaItems: [], papers: [], warnings: [] };
 }
 
 const opening = session('Opening', '2021-03-12T09:00', '2021-03-12T09:45');
