@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupInvitations, groupMemberships, files, materials, materialVersions, meetingAttendance, meetingReports, meetingSessions, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
 import { seedCharterTexts } from './charter';
 import { cscapCommittees } from './committees';
+import { seedOpenAgenda } from './open-agenda';
 import { demoPeople } from './people';
 import { maritimeProposal } from './second-proposal';
 
@@ -112,7 +113,18 @@ export async function seedDemo(tx: Db, opts: { storage?: FileStorage } = {}): Pr
     .insert(meetings)
     .values(plannedMeetings.map((m, i) => ({ groupId: group.id, sequence: i + 1, ...m, ...(m.city === 'Seoul' ? { timeZone: 'Asia/Seoul' } : {}) })))
     .returning();
-  await seedFirstMeeting(tx, meetingRows[0] as NonNullable<(typeof meetingRows)[number]>, userIds, demoPeople, opts.storage);
+  const firstMeetingSessionIds = await seedFirstMeeting(tx, meetingRows[0] as NonNullable<(typeof meetingRows)[number]>, userIds, demoPeople, opts.storage);
+  // The open agenda: the proposal's issue areas, raised by participants (observers too), taken up by the first meeting's sessions.
+  const personCommittee = new Map(demoPeople.map((p) => [p.key, p.committee]));
+  await seedOpenAgenda(tx, {
+    groupId: group.id,
+    userId: (key) => userIds[key] as string,
+    committeeOf: (key) => {
+      const code = personCommittee.get(key);
+      return code ? committeeId(code) : null;
+    },
+    firstMeetingSessionIds,
+  });
 
   // How the group came to be: CSCAP-Korea's representative proposed it, the Steering
   // Committee approved it, and it became active on its start date.
@@ -275,7 +287,7 @@ export async function seedDemo(tx: Db, opts: { storage?: FileStorage } = {}): Pr
  * The first meeting as it was held (dates and venue illustrative): Seoul, two days in October
  * 2019 under the Chatham House Rule, with its timetable and who came.
  */
-async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, userIds: Record<string, string>, people: typeof demoPeople, storage: FileStorage | undefined) {
+async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, userIds: Record<string, string>, people: typeof demoPeople, storage: FileStorage | undefined): Promise<string[]> {
   const at = (local: string) => {
     const r = fromLocal(local, 'Asia/Seoul');
     if (!r.ok) throw new Error(`bad demo time ${local}`);
@@ -304,9 +316,11 @@ async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, u
     { title: 'Session 4: initiatives and mechanisms; what comes next', start: '2019-10-25T14:00', end: '2019-10-25T17:00', chair: 'kr-cochair', speakers: ['jp-member', 'us-member'] },
     { title: 'Closing', start: '2019-10-25T17:00', end: '2019-10-25T17:30', chair: 'kr-cochair', speakers: [] },
   ];
-  await tx.insert(meetingSessions).values(
-    sessions.map((s, i) => ({ meetingId: meeting.id, position: i + 1, title: s.title, startsAt: at(s.start), endsAt: at(s.end), chairId: id(s.chair), speakerIds: s.speakers.map(id) })),
-  );
+  const sessionRows = await tx
+    .insert(meetingSessions)
+    .values(sessions.map((s, i) => ({ meetingId: meeting.id, position: i + 1, title: s.title, startsAt: at(s.start), endsAt: at(s.end), chairId: id(s.chair), speakerIds: s.speakers.map(id) })))
+    .returning({ id: meetingSessions.id });
+  const sessionIds = sessionRows.map((r) => r.id);
   // Everyone in the group was invited; most came, some joined remotely, one could not.
   const answers: Record<string, 'in_person' | 'remote' | 'not_attending'> = { 'us-member': 'remote', 'eu-observer': 'remote', 'jp-member': 'not_attending' };
   const invited = people.filter((p) => p.groupRoles.length > 0);
@@ -343,9 +357,11 @@ async function seedFirstMeeting(tx: Db, meeting: typeof meetings.$inferSelect, u
     await tx.insert(files).values({ sha256, size, mimeType: 'application/pdf' }).onConflictDoNothing();
     const [material] = await tx
       .insert(materials)
-      .values({ meetingId: meeting.id, title: backgroundPaper.title, kind: 'paper', authorId: id('kr-head'), createdBy: id('kr-head'), createdAt: new Date('2019-10-15T01:00:00Z') })
+      // Brought to Session 2, where trust on the Korean Peninsula was discussed.
+      .values({ meetingId: meeting.id, title: backgroundPaper.title, kind: 'paper', authorId: id('kr-head'), sessionId: sessionIds[2] ?? null, createdBy: id('kr-head'), createdAt: new Date('2019-10-15T01:00:00Z') })
       .returning();
     if (!material) throw new Error('material insert returned nothing');
     await tx.insert(materialVersions).values({ materialId: material.id, number: 1, fileSha256: sha256, fileName: backgroundPaper.fileName, uploadedBy: id('kr-head'), uploadedAt: new Date('2019-10-15T01:00:00Z') });
   }
+  return sessionIds;
 }

@@ -11,6 +11,7 @@ import { committeeMemberships, memberCommittees, studyGroups, users } from '../s
 import { seedCharterPlain, seedCharterTexts } from './charter';
 import { DEMO_GROUP_SLUG } from './demo';
 import { initializeInstance } from './index';
+import { demoAgenda } from './open-agenda';
 import { demoPeople } from './people';
 
 const proposal = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'study-group-proposal.txt'), 'utf8');
@@ -119,6 +120,21 @@ describe('first start', () => {
     const file = await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/meetings/${first.id}/materials/${papers[0].id}/versions/1/file`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The open agenda: the proposal's issue areas in the participants' languages, one raised by an
+    // observer, one closed and one withdrawn; the first meeting's sessions take them up with the paper.
+    const agenda = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/agenda`)).json();
+    expect(agenda.items.map((i: { number: number }) => i.number)).toEqual(demoAgenda.map((_, i) => i + 1));
+    expect(new Set(agenda.items.map((i: { lang: string }) => i.lang))).toEqual(new Set(['en', 'ko', 'zh', 'ja']));
+    expect(agenda.items.map((i: { status: string }) => i.status).sort()).toEqual([...Array(7).fill('open'), 'closed', 'withdrawn'].sort());
+    const observers = new Set(demoPeople.filter((p) => p.groupRoles.includes('observer')).map((p) => p.email));
+    const raisedBy = await t.db.select({ email: users.email, id: users.id }).from(users);
+    const emailOf = new Map(raisedBy.map((u) => [u.id, u.email]));
+    expect(agenda.items.some((i: { proposedBy: { id: string } }) => observers.has(emailOf.get(i.proposedBy.id) ?? ''))).toBe(true);
+    const detail = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/meetings/${first.id}`)).json();
+    const taken = detail.sessions.flatMap((s: { agendaItems: { number: number }[] }) => s.agendaItems.map((i) => i.number));
+    expect(new Set(taken)).toEqual(new Set([1, 2, 3, 4, 5, 6]));
+    expect(detail.sessions.flatMap((s: { papers: { id: string }[] }) => s.papers.map((p) => p.id))).toEqual([papers[0].id]);
   });
 
   it('does not bring the demo back after the groups are deleted', async () => {
