@@ -4,3 +4,4 @@ export * from './study-groups';
 export * from './platform';
 export * from './meetings';
 export * from './agenda';
+export * from './drafts';
