@@ -100,7 +100,7 @@ export type DraftBlock = z.infer<typeof ZDraftBlock>;
 export const ZDraftText = z.object({
   draftId: z.uuid(),
   lang: z.string(),
-  /** The stored version the text was read from, or the live document's when it is open on this server. */
+  /** The last stored version; a text read from the live document ('live') may be newer than it. */
   stateVersion: z.number().int(),
   source: z.enum(['live', 'stored']),
   paragraphs: z.array(ZDraftBlock),

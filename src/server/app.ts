@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { LIMITS } from '../core/limits';
 import { AppCaches } from './cache/caches';
 import { ChangeFeed } from './cache/change-feed';
+import { registerCollaboration } from './collaboration/server';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerAuth } from './http/auth';
@@ -25,6 +26,7 @@ import { calendarRoutes } from './modules/calendars/routes';
 import { membershipRoutes } from './modules/memberships/routes';
 import { materialRoutes } from './modules/materials/routes';
 import { councilRoutes } from './modules/council/routes';
+import { draftRoutes } from './modules/drafts/routes';
 import { meetingRoutes } from './modules/meetings/routes';
 import { proposalRoutes } from './modules/proposals/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -157,6 +159,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(meetingRoutes);
   await app.register(agendaRoutes);
   await app.register(calendarRoutes);
+  // Live drafts: the REST routes, and Hocuspocus on /collab of this same server (issue #5).
+  registerCollaboration(app);
+  await app.register(draftRoutes);
   await app.register(adminRoutes);
   await registerWeb(app, pageNonce);
 
