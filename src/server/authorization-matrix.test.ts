@@ -5,8 +5,9 @@ import { charterTextFromPlain } from '../core/charter';
 import { can, type GroupAction, type Principal } from '../core/policies';
 import type { ProposalContent } from '../core/proposals';
 import { GROUP_ROLES, type GroupRole, type StudyGroupStatus } from '../core/roles';
+import { stateFromParagraphs } from './collaboration/ydoc';
 import { rowsOf } from './db/client';
-import { agendaItems, councilRoles, groupInvitations, groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
+import { agendaItems, councilRoles, drafts, groupInvitations, groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
 import { minimalPdf } from './storage/test-files';
 import { docFromParagraphs } from '../core/rich-text';
 import { createTestContext, TestClient, type TestContext } from './test/context';
@@ -138,6 +139,11 @@ async function convened(fx: { meeting: { id: string } }): Promise<string> {
 let agendaNumber = 0;
 async function agendaItem(fx: { group: { id: string } }): Promise<string> {
   const [row] = await t.db.insert(agendaItems).values({ groupId: fx.group.id, number: ++agendaNumber, title: 'Maritime confidence-building', lang: 'en' }).returning({ id: agendaItems.id });
+  return row?.id as string;
+}
+/** A live draft in the fixture's group, started by nobody in particular. */
+async function drafted(fx: { group: { id: string } }): Promise<string> {
+  const [row] = await t.db.insert(drafts).values({ groupId: fx.group.id, number: 1, title: 'Recommendations', lang: 'en', state: stateFromParagraphs(['Establish hotlines.']) }).returning({ id: drafts.id });
   return row?.id as string;
 }
 const uniqueEmail = () => `invitee-${randomUUID().slice(0, 8)}@example.test`;
@@ -275,6 +281,11 @@ const SPECS: Spec[] = [
     status: 'active',
     request: async (fx) => ({ url: g(fx, `/meetings/${fx.meeting.id}/sessions/${fx.session.id}`), body: { agendaItemIds: [await agendaItem(fx)] } }),
   },
+  { name: 'list drafts', method: 'GET', needs: 'drafts.view', status: 'active', request: (fx) => ({ url: g(fx, '/drafts') }) },
+  { name: 'start a draft', method: 'POST', needs: 'drafts.create', status: 'active', request: (fx) => ({ url: g(fx, '/drafts'), body: { title: 'Recommendations on hotlines', lang: 'en', paragraphs: ['Establish hotlines.'] } }) },
+  { name: 'read a live draft', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await drafted(fx)}`) }) },
+  { name: 'read a live draft’s text', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await drafted(fx)}/text`) }) },
+  { name: 'rename a draft', method: 'PATCH', needs: 'drafts.edit', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await drafted(fx)}`), body: { title: 'Recommendations, renamed', version: 1 } }) },
   { name: 'list members', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/members') }) },
   { name: 'invite', method: 'POST', needs: 'members.invite', status: 'active', request: (fx) => ({ url: g(fx, '/invitations'), body: { email: uniqueEmail(), displayName: 'Invited Person', role: 'member', committeeCode: 'CN' } }) },
   {
@@ -351,7 +362,7 @@ afterAll(() => t?.close());
 /** The requests each spec made, to check that every route was called. */
 const exercised: { method: string; url: string }[] = [];
 
-describe('the authorization matrix of issues #3 and #4', () => {
+describe('the authorization matrix of issues #3, #4 and #5', () => {
   for (const spec of SPECS) {
     it(`${spec.method} ${spec.name}`, async () => {
       const status = spec.status ?? 'active';
@@ -380,7 +391,7 @@ describe('the authorization matrix of issues #3 and #4', () => {
 describe('the matrix’s reach', () => {
   it('called every route that issue #3 added (runs after the matrix)', () => {
     const mine = t.app.registeredRoutes.filter(
-      (r) => r.method !== 'HEAD' && (r.url.startsWith('/api/councils') || /^\/api\/study-groups\/:slug\/(proposal|transitions|reviews|follow-on|lineage|timeline|sub-groups|audit|members|invitations|meetings)/.test(r.url)),
+      (r) => r.method !== 'HEAD' && (r.url.startsWith('/api/councils') || /^\/api\/study-groups\/:slug\/(proposal|transitions|reviews|follow-on|lineage|timeline|sub-groups|audit|members|invitations|meetings|drafts)/.test(r.url)),
     );
     expect(mine.length).toBeGreaterThanOrEqual(30);
     // Every route is exercised by a spec: the specs' URLs, with parameters filled in, match it.
