@@ -486,6 +486,8 @@ export interface SessionInput {
   description?: string | null;
   /** Keep it although it runs at the same time as another (a parallel session). */
   allowOverlap?: boolean;
+  /** The open agenda's items the session takes up, in order (replaces the list). */
+  agendaItemIds?: string[];
 }
 
 /** Under the group's key: a change to the group (members leaving) refreshes its meetings too. */
@@ -594,4 +596,44 @@ export const sessionMutations = {
   update: (slug: string, id: string, sessionId: string, input: SessionWrite) => api<MeetingDetail>('PATCH', `${meetingPath(slug, id)}/sessions/${encodeURIComponent(sessionId)}`, input),
   /** Moves and retimes several sessions in one request, all or nothing (overlaps are checked once all have moved). */
   schedule: (slug: string, id: string, sessions: SessionMove[]) => api<MeetingDetail>('PUT', `${meetingPath(slug, id)}/sessions/schedule`, { sessions }),
+};
+
+// ---- The open agenda (issue #4 parts 3, 9) ----
+// Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
+import type { AgendaItemView, AgendaList, AgendaTransition, CreateAgendaItemInput, UpdateAgendaItemInput } from '../../core/agenda';
+
+/** Under the group's key: a change to the group refreshes its agenda too. */
+export const agendaKeys = {
+  list: (slug: string) => [...keys.group(slug), 'agenda'] as const,
+};
+
+const agendaPath = (slug: string) => `/api/study-groups/${encodeURIComponent(slug)}/agenda`;
+const agendaItemPath = (slug: string, id: string) => `${agendaPath(slug)}/${encodeURIComponent(id)}`;
+
+export function useAgenda(slug: string, enabled = true) {
+  return useQuery({ queryKey: agendaKeys.list(slug), queryFn: ({ signal }) => apiGet<AgendaList>(agendaPath(slug), signal), enabled });
+}
+
+/**
+ * After a change to an item: the list shows the answer at once, and the meetings (whose sessions
+ * cite the item's number, title and status) are read again.
+ */
+export function refreshAgenda(queryClient: QC, slug: string, item?: AgendaItemView) {
+  if (item) {
+    queryClient.setQueryData<AgendaList>(agendaKeys.list(slug), (old) => {
+      if (!old) return old;
+      const known = old.items.some((i) => i.id === item.id);
+      const items = known ? old.items.map((i) => (i.id === item.id ? item : i)) : [...old.items, item];
+      return { ...old, items: items.sort((a, b) => a.number - b.number) };
+    });
+  }
+  return queryClient.invalidateQueries({ queryKey: keys.group(slug), predicate: (q) => q.queryKey[2] === 'agenda' || q.queryKey[2] === 'meeting' });
+}
+
+export const agendaMutations = {
+  get: (slug: string, id: string) => apiGet<AgendaItemView>(agendaItemPath(slug, id)),
+  create: (slug: string, input: CreateAgendaItemInput) => api<AgendaItemView>('POST', agendaPath(slug), input),
+  update: (slug: string, id: string, input: UpdateAgendaItemInput) => api<AgendaItemView>('PATCH', agendaItemPath(slug, id), input),
+  transition: (slug: string, id: string, transition: AgendaTransition, version: number, reason?: string) =>
+    api<AgendaItemView>('POST', `${agendaItemPath(slug, id)}/transitions`, reason ? { transition, reason, version } : { transition, version }),
 };
