@@ -7,6 +7,7 @@ import { Root } from './components/Root';
 import { RouteError } from './components/RouteError';
 import { AccountScene } from './scenes/Account/AccountScene';
 import { CouncilScene, CouncilsScene } from './scenes/Council/CouncilScene';
+import { AgendaScene } from './scenes/Agenda/AgendaScene';
 import { AuditScene } from './scenes/Audit/AuditScene';
 import { ForgotPasswordScene } from './scenes/ForgotPassword/ForgotPasswordScene';
 import { GroupOverviewPage, GroupScene } from './scenes/Group/GroupScene';
@@ -82,6 +83,8 @@ export function createAppRouter() {
                         { path: '*', element: <NotFoundView /> },
                       ],
                     },
+                    // The open agenda (#4 part 3): items any participant raises, the sessions that take them up.
+                    { path: 'agenda', element: <AgendaScene /> },
                     { path: 'sub-groups', element: <SubGroupsScene /> },
                     { path: 'audit', element: <AuditScene /> },
                     // The proposal (#3 parts 2, 3, 6). The editor (Tiptap) loads only when it is opened.

@@ -6,7 +6,7 @@ import type { StudyGroupStatus } from '../../../core/roles';
 import type { GroupOverview } from '../../../core/study-groups';
 import classes from './GroupNav.module.css';
 
-export const GROUP_TABS = ['overview', 'proposal', 'members', 'meetings', 'timeline', 'subGroups', 'audit'] as const;
+export const GROUP_TABS = ['overview', 'proposal', 'members', 'meetings', 'agenda', 'timeline', 'subGroups', 'audit'] as const;
 export type GroupTab = (typeof GROUP_TABS)[number];
 
 /** Statuses in which a group does its work, and may form sub-groups. */
@@ -17,6 +17,7 @@ const PATHS: Record<GroupTab, string> = {
   proposal: '/proposal',
   members: '/members',
   meetings: '/meetings',
+  agenda: '/agenda',
   timeline: '/timeline',
   subGroups: '/sub-groups',
   audit: '/audit',
@@ -60,6 +61,8 @@ export function GroupNav({ slug, group, isSubGroup, subGroupCount }: { slug: str
     // yet approved has none either.
     if (tab === 'proposal') return !isSubGroup;
     if (tab === 'subGroups') return !isSubGroup && (subGroupCount > 0 || WORKING.includes(group.status));
+    // The open agenda is the working group's: a proposal under review has none yet.
+    if (tab === 'agenda') return WORKING.includes(group.status);
     return true;
   });
   return (
