@@ -1,10 +1,13 @@
-import { ActionIcon, Badge, Group, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SessionView } from '../../../../core/meetings';
 import { personNameParts } from '../../../components/format';
 import { SessionClock } from '../../../components/time/ZonedTime';
 import { textLang } from '../../../components/text-lang';
 import { currentLocale } from '../../../i18n';
+import { itemAnchor } from '../../Agenda/agenda';
+import { sessionAnchor } from './sessionAgenda';
 import { clashing, type DayOfSessions } from './timetable';
 import classes from './Timetable.module.css';
 import { useListDrag } from './useListDrag';
@@ -20,10 +23,15 @@ interface Props {
   onDelete: (session: SessionView) => void;
   /** Titles of all sessions, to name what a session runs beside. */
   allSessions: SessionView[];
+  /** Where the session's agenda items and papers link to. */
+  slug: string;
+  meetingId: string;
+  /** The session the address points at (…#session-<id>), marked. */
+  anchoredId: string | null;
 }
 
 /** One day's sessions as an agenda; those who plan the meeting drag a row (or use its arrows) to change the order. */
-export function DayAgenda({ day, zone, showMine, canManage, busy, onMove, onEdit, onDelete, allSessions }: Props) {
+export function DayAgenda({ day, zone, showMine, canManage, busy, onMove, onEdit, onDelete, allSessions, slug, meetingId, anchoredId }: Props) {
   const { t } = useTranslation();
   const { drag, rowRef, handleProps, rowStyle } = useListDrag(onMove);
   if (!day.sessions.length) {
@@ -36,7 +44,18 @@ export function DayAgenda({ day, zone, showMine, canManage, busy, onMove, onEdit
   return (
     <ol className={classes.agenda} data-dragging={drag ? true : undefined} aria-busy={busy || undefined}>
       {day.sessions.map((s, i) => (
-        <li key={s.id} ref={rowRef(i)} style={rowStyle(i)} className={classes.row} data-testid="session-row" data-session-id={s.id} data-dragged={drag?.from === i || undefined}>
+        <li
+          key={s.id}
+          id={sessionAnchor(s.id)}
+          tabIndex={-1}
+          ref={rowRef(i)}
+          style={rowStyle(i)}
+          className={classes.row}
+          data-testid="session-row"
+          data-session-id={s.id}
+          data-dragged={drag?.from === i || undefined}
+          data-anchored={anchoredId === s.id || undefined}
+        >
           {canManage ? (
             <div className={classes.handle} {...handleProps(i)} title={t('meetings.sessions.dragToMove')} aria-hidden="true" data-testid="session-drag">
               <svg width="10" height="16" viewBox="0 0 10 16" aria-hidden="true">
@@ -57,6 +76,7 @@ export function DayAgenda({ day, zone, showMine, canManage, busy, onMove, onEdit
                 {s.description}
               </Text>
             ) : null}
+            <SessionLinks session={s} slug={slug} meetingId={meetingId} />
             <SessionWarnings session={s} allSessions={allSessions} />
           </div>
           {canManage ? (
@@ -113,6 +133,57 @@ export function SessionPeople({ session }: { session: SessionView }) {
         </Text>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The open agenda's items the session takes up, as chips that lead to each item on the group's
+ * agenda ("Item 2 · Trust-building…", the title in its own language), and the papers brought to
+ * it, leading to the meeting's materials.
+ */
+export function SessionLinks({ session, slug, meetingId }: { session: SessionView; slug: string; meetingId: string }) {
+  const { t } = useTranslation();
+  if (!session.agendaItems.length && !session.papers.length) return null;
+  return (
+    <div className={classes.links}>
+      {session.agendaItems.length ? (
+        <div className={classes.linkRow} data-testid="session-agenda-items">
+          <Text span size="xs" c="dimmed" className={classes.linkLabel}>
+            {t('meetings.sessions.agendaItems')}
+          </Text>
+          {session.agendaItems.map((item) => (
+            <Anchor
+              key={item.id}
+              component={Link}
+              to={`/groups/${slug}/agenda#${itemAnchor(item.number)}`}
+              className={classes.chip}
+              data-status={item.status}
+              title={item.title}
+              data-testid="session-agenda-chip"
+              data-number={item.number}
+            >
+              <span className={classes.chipNumber}>{t('agenda.itemNumber', { number: item.number })}</span>
+              <span className={classes.chipTitle} lang={item.lang}>
+                {item.title}
+              </span>
+              {item.status !== 'open' ? <span className={classes.chipStatus}>{t(`agenda.status.${item.status}`)}</span> : null}
+            </Anchor>
+          ))}
+        </div>
+      ) : null}
+      {session.papers.length ? (
+        <div className={classes.linkRow} data-testid="session-papers">
+          <Text span size="xs" c="dimmed" className={classes.linkLabel}>
+            {t('meetings.sessions.papers')}
+          </Text>
+          {session.papers.map((paper) => (
+            <Anchor key={paper.id} component={Link} to={`/groups/${slug}/meetings/${meetingId}/materials`} size="sm" className={classes.paper} lang={textLang(paper.title)} data-testid="session-paper">
+              {paper.title}
+            </Anchor>
+          ))}
+        </div>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,12 +1,15 @@
 import { Text } from '@mantine/core';
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SessionView } from '../../../../core/meetings';
 import { fromLocal } from '../../../../core/time';
 import { formatClockSpan, formatPlainDayShort } from '../../../components/time/format';
 import { useViewerZone } from '../../../components/time/useViewerZone';
 import { atMinutes, dayShift, offsetLabel, sameClock, zonePlace } from '../../../components/time/zones';
 import { currentLocale } from '../../../i18n';
+import { itemAnchor } from '../../Agenda/agenda';
+import { sessionAnchor } from './sessionAgenda';
 import { lanes, minutesFrom, snap, type DayOfSessions } from './timetable';
 import classes from './Timetable.module.css';
 
@@ -28,6 +31,10 @@ interface Props {
   canManage: boolean;
   onOpen: (session: SessionView) => void;
   onRetime: (session: SessionView, start: string, end: string) => void;
+  /** Where the agenda chips link to. */
+  slug: string;
+  /** The session the address points at (…#session-<id>), marked. */
+  anchoredId: string | null;
 }
 
 /**
@@ -36,7 +43,7 @@ interface Props {
  * and drag its lower edge to lengthen or shorten it, by quarter hours; a click, Enter or Space
  * opens it, with its time fields, for those who do not use a pointer.
  */
-export function DayGrid({ days, zone, showMine, canManage, onOpen, onRetime }: Props) {
+export function DayGrid({ days, zone, showMine, canManage, onOpen, onRetime, slug, anchoredId }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const viewer = useViewerZone();
@@ -187,6 +194,8 @@ export function DayGrid({ days, zone, showMine, canManage, onOpen, onRetime }: P
                     data-manage={canManage || undefined}
                     data-testid="grid-session"
                     data-session-id={s.id}
+                    id={sessionAnchor(s.id)}
+                    data-anchored={anchoredId === s.id || undefined}
                     {...(canManage
                       ? {
                           role: 'button',
@@ -206,6 +215,23 @@ export function DayGrid({ days, zone, showMine, canManage, onOpen, onRetime }: P
                     ) : null}
                     <span className={classes.blockTitle}>{s.title}</span>
                     {s.parallel ? <span className={classes.blockParallel}>{t('meetings.sessions.warnings.overlap')}</span> : null}
+                    {s.agendaItems.length ? (
+                      <span className={classes.blockItems} data-testid="grid-agenda-items">
+                        {s.agendaItems.map((item) => {
+                          const text = t('agenda.itemNumber', { number: item.number });
+                          // A block that those who plan the meeting drag is itself a button: its chips are words there, links for everyone else.
+                          return canManage ? (
+                            <span key={item.id} className={classes.blockChip} data-status={item.status} title={item.title}>
+                              {text}
+                            </span>
+                          ) : (
+                            <Link key={item.id} to={`/groups/${slug}/agenda#${itemAnchor(item.number)}`} className={classes.blockChip} data-status={item.status} title={item.title} data-testid="grid-agenda-chip">
+                              {text}
+                            </Link>
+                          );
+                        })}
+                      </span>
+                    ) : null}
                     {canManage ? <span className={classes.resize} onPointerDown={(e) => begin(e, s, di, 'resize')} aria-hidden="true" data-testid="grid-resize" /> : null}
                   </div>
                 );

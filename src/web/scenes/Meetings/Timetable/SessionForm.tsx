@@ -1,17 +1,20 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, Modal, MultiSelect, Pill, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AgendaItemRef } from '../../../../core/agenda';
 import type { MeetingDetail, SessionView } from '../../../../core/meetings';
 import type { GroupOverview } from '../../../../core/study-groups';
 import { isApiError } from '../../../api/client';
-import { sessionMutations, type SessionWrite } from '../../../api/queries';
+import { sessionMutations, useAgenda, type SessionWrite } from '../../../api/queries';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { personNameParts } from '../../../components/format';
 import { LocalTimeHint, localTimeError } from '../../../components/time/LocalTimeHint';
 import { atMinutes, readLocal, zonePlace } from '../../../components/time/zones';
 import { currentLocale } from '../../../i18n';
 import { groupPeople } from '../context';
+import { agendaChoices, agendaFieldErrors, moved } from './sessionAgenda';
+import classes from './Timetable.module.css';
 
 interface Props {
   group: GroupOverview;
@@ -26,7 +29,8 @@ interface Props {
 
 /**
  * A session: its title, day and times (typed in the meeting's zone, read back live in the
- * viewer's), chair and speakers from the group's members, guests by name.
+ * viewer's), chair and speakers from the group's members, guests by name, and the open agenda's
+ * items it takes up, in order.
  */
 export function SessionFormModal({ group, meeting, session, defaults, write, onClose }: Props) {
   const { t } = useTranslation();
@@ -45,6 +49,12 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
   const [guests, setGuests] = useState(session?.guestSpeakers ?? '');
   const [description, setDescription] = useState(session?.description ?? '');
   const [parallel, setParallel] = useState(session?.parallel ?? false);
+  const [agendaIds, setAgendaIds] = useState<string[]>(session?.agendaItems.map((i) => i.id) ?? []);
+  const [sentAgendaIds, setSentAgendaIds] = useState<string[]>([]);
+  const agenda = useAgenda(group.slug);
+  // Those chosen stay choices when they close meanwhile (shown closed, refused by the server with the item named).
+  const choices = agendaChoices(agenda.data?.items, [...(session?.agendaItems ?? []), ...(agenda.data?.items ?? []).filter((i) => agendaIds.includes(i.id))]);
+  const itemLabel = (number: number) => t('agenda.itemNumber', { number });
   const [tried, setTried] = useState(false);
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<unknown>(null);
@@ -70,6 +80,14 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
     if (e.code === 'not_a_member') return t('meetings.sessions.form.notAMember');
     return e.message;
   };
+  const agendaError = (() => {
+    if (!isApiError(failed)) return null;
+    const found = agendaFieldErrors(failed.fieldErrors, sentAgendaIds, choices);
+    if (!found.length) return null;
+    return found
+      .map((e) => (e.code === 'agenda_item_not_open' && e.item ? t('meetings.sessions.form.agendaNotOpen', { number: e.item.number }) : e.code === 'unknown_agenda_item' || !e.item ? t('meetings.sessions.form.agendaUnknown') : e.message))
+      .join(' ');
+  })();
   const problems = {
     title: !title.trim() ? t('meetings.sessions.form.titleRequired') : null,
     date: !date ? t('meetings.sessions.form.dateRequired') : null,
@@ -95,9 +113,11 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
       guestSpeakers: guests.trim() || null,
       description: description.trim() || null,
       parallel,
+      agendaItemIds: agendaIds,
     };
     setPending(true);
     setFailed(null);
+    setSentAgendaIds(agendaIds);
     try {
       // Refused for overlapping, it may be kept as a parallel session: sent again marked so.
       const saved = await write(body.title ?? '', (keepParallel) => {
@@ -107,6 +127,8 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
       if (saved) onClose();
     } catch (err) {
       setFailed(err);
+      // An item closed meanwhile: the choices are read again, so it shows as closed.
+      if (isApiError(err) && err.fieldErrors.some((f) => f.path.startsWith('body.agendaItemIds'))) void agenda.refetch();
     } finally {
       setPending(false);
     }
@@ -150,6 +172,14 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
             error={serverError('speakerIds')}
             data-testid="session-speakers"
           />
+          <AgendaItemsField
+            choices={choices}
+            value={agendaIds}
+            onChange={setAgendaIds}
+            itemLabel={itemLabel}
+            error={agendaError}
+            loading={agenda.isPending}
+          />
           <TextInput label={t('meetings.sessions.form.guests')} description={t('meetings.sessions.form.guestsHint')} value={guests} onChange={(e) => setGuests(e.currentTarget.value)} maxLength={1000} />
           <Textarea label={t('meetings.sessions.form.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxRows={8} maxLength={5000} />
           {failed && !(isApiError(failed) && failed.fieldErrors.length) ? <ErrorAlert error={failed} /> : null}
@@ -166,3 +196,105 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
     </Modal>
   );
 }
+
+/**
+ * The open agenda's items the session takes up: chosen from the group's open items (and those
+ * it already takes up, closed or not), in the order it takes them up; with two or more, the
+ * order is shown as a list whose arrows move an item earlier or later.
+ */
+function AgendaItemsField({
+  choices,
+  value,
+  onChange,
+  itemLabel,
+  error,
+  loading,
+}: {
+  choices: AgendaItemRef[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  itemLabel: (number: number) => string;
+  error: string | null;
+  loading: boolean;
+}) {
+  const { t } = useTranslation();
+  const byId = new Map(choices.map((c) => [c.id, c]));
+  const chosen = value.map((id) => byId.get(id)).filter((c): c is AgendaItemRef => Boolean(c));
+  return (
+    <Stack gap={6}>
+      <MultiSelect
+        label={t('meetings.sessions.form.agendaItems')}
+        description={t('meetings.sessions.form.agendaItemsHint')}
+        data={choices.map((c) => ({ value: c.id, label: `${itemLabel(c.number)} · ${c.title}` }))}
+        value={value}
+        onChange={onChange}
+        searchable
+        clearable
+        nothingFoundMessage={t('meetings.sessions.form.agendaNothing')}
+        comboboxProps={{ withinPortal: true }}
+        error={error}
+        disabled={loading && !choices.length}
+        renderOption={({ option }) => {
+          const item = byId.get(option.value);
+          if (!item) return option.label;
+          return (
+            <span className={classes.agendaOption}>
+              <span className={classes.agendaOptionNumber}>{itemLabel(item.number)}</span>
+              <span lang={item.lang}>{item.title}</span>
+              {item.status !== 'open' ? <span className={classes.agendaOptionStatus}>{t(`agenda.status.${item.status}`)}</span> : null}
+            </span>
+          );
+        }}
+        renderPill={({ option, value: id, onRemove, disabled }) => {
+          const item = byId.get(String(id));
+          return (
+            <Pill withRemoveButton={!disabled} onRemove={onRemove} disabled={disabled} className={classes.agendaPill} title={item?.title}>
+              {item ? (
+                <>
+                  {itemLabel(item.number)} · <span lang={item.lang}>{item.title}</span>
+                  {item.status !== 'open' ? ` · ${t(`agenda.status.${item.status}`)}` : null}
+                </>
+              ) : (
+                (option?.label ?? String(id))
+              )}
+            </Pill>
+          );
+        }}
+        data-testid="session-agenda"
+      />
+      {chosen.length > 1 ? (
+        <div className={classes.agendaOrder} data-testid="session-agenda-order">
+          <Text size="xs" c="dimmed">
+            {t('meetings.sessions.form.agendaOrder')}
+          </Text>
+          <ol className={classes.agendaOrderList}>
+            {chosen.map((item, i) => (
+              <li key={item.id} className={classes.agendaOrderRow} data-testid="session-agenda-order-row">
+                <span className={classes.agendaOrderIndex} aria-hidden="true">
+                  {i + 1}.
+                </span>
+                <Text size="sm" className={classes.agendaOrderText}>
+                  <span className={classes.agendaOptionNumber}>{itemLabel(item.number)}</span> <span lang={item.lang}>{item.title}</span>
+                </Text>
+                <Group gap={2} wrap="nowrap">
+                  <ActionIcon variant="subtle" color="gray" size="sm" disabled={i === 0} onClick={() => onChange(moved(value, value.indexOf(item.id), value.indexOf(item.id) - 1))} aria-label={t('meetings.sessions.form.moveItemUp', { number: item.number })}>
+                    <OrderArrow up />
+                  </ActionIcon>
+                  <ActionIcon variant="subtle" color="gray" size="sm" disabled={i === chosen.length - 1} onClick={() => onChange(moved(value, value.indexOf(item.id), value.indexOf(item.id) + 1))} aria-label={t('meetings.sessions.form.moveItemDown', { number: item.number })}>
+                    <OrderArrow />
+                  </ActionIcon>
+                </Group>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </Stack>
+  );
+}
+
+const OrderArrow = ({ up = false }: { up?: boolean }) => (
+  <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" style={up ? undefined : { transform: 'rotate(180deg)' }}>
+    <path d="M12 19V5M5 12l7-7 7 7" />
+  </svg>
+);

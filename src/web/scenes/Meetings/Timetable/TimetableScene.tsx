@@ -1,6 +1,7 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { SessionView } from '../../../../core/meetings';
 import { fromLocal } from '../../../../core/time';
 import { meetingMutations } from '../../../api/queries';
@@ -15,6 +16,7 @@ import { useMeetingContext } from '../context';
 import { DayAgenda } from './DayAgenda';
 import { DayGrid } from './DayGrid';
 import { SessionFormModal } from './SessionForm';
+import { anchoredSession, sessionAnchor } from './sessionAgenda';
 import { sessionsByDay, type DayOfSessions } from './timetable';
 import classes from './Timetable.module.css';
 import { useSessionWrites } from './useSessionWrites';
@@ -63,6 +65,7 @@ export function TimetableScene() {
   const instants = meeting.sessions.flatMap((s) => [s.start.instant, s.end.instant]);
   const viewerDiffers = Boolean(zone) && viewer !== zone && !sameClock(instants.length ? instants : [meeting.start?.instant ?? now], zone as string, viewer);
   const changesByDay = zone ? dayChanges(days, zone) : new Map<string, ClockChange[]>();
+  const anchoredId = useAnchoredSession(meeting.sessions.map((s) => s.id), view);
 
   const newSession = (day?: DayOfSessions) => {
     const date = day?.date ?? days.find((d) => d.number !== null)?.date ?? meeting.start?.local.slice(0, 10) ?? '';
@@ -130,7 +133,16 @@ export function TimetableScene() {
       ) : view === 'grid' ? (
         <>
           {[...changesByDay.entries()].flatMap(([, cs]) => cs.map((c) => <ClockChangeNote key={c.at} change={c} zone={zone} place={meeting.city} />))}
-          <DayGrid days={days} zone={zone} showMine={showMine && viewerDiffers} canManage={canManage} onOpen={(s) => (canManage ? setEditing({ session: s }) : undefined)} onRetime={(s, start, end) => void writes.retime(s, start, end)} />
+          <DayGrid
+            days={days}
+            zone={zone}
+            showMine={showMine && viewerDiffers}
+            canManage={canManage}
+            onOpen={(s) => (canManage ? setEditing({ session: s }) : undefined)}
+            onRetime={(s, start, end) => void writes.retime(s, start, end)}
+            slug={group.slug}
+            anchoredId={anchoredId}
+          />
         </>
       ) : (
         <div className={classes.days}>
@@ -164,6 +176,9 @@ export function TimetableScene() {
                 onEdit={(s) => setEditing({ session: s })}
                 onDelete={setDeleting}
                 allSessions={meeting.sessions}
+                slug={group.slug}
+                meetingId={meeting.id}
+                anchoredId={anchoredId}
               />
             </section>
           ))}
@@ -193,6 +208,27 @@ export function TimetableScene() {
       {writes.dialog}
     </Stack>
   );
+}
+
+/**
+ * The session the address points at (…/meetings/<id>#session-<id>, as the open agenda links to
+ * the sessions that take an item up): brought into view and focused once it is on the page.
+ */
+function useAnchoredSession(ids: string[], view: string): string | null {
+  const { hash } = useLocation();
+  const id = anchoredSession(hash);
+  const present = id !== null && ids.includes(id);
+  useEffect(() => {
+    if (!id || !present) return;
+    const frame = requestAnimationFrame(() => {
+      const el = document.getElementById(sessionAnchor(id));
+      if (!el) return;
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [id, present, view]);
+  return present ? id : null;
 }
 
 /** The clock changes in the meeting's zone, by the day (in that zone) they happen on. */
