@@ -58,7 +58,10 @@ export const ZCreateDraft = z
     title: ZTitle,
     lang: ZDraftLang,
     /** Optional starting text, one string per paragraph; line breaks inside a string are kept as typed. */
-    paragraphs: z.array(z.string().max(DRAFT_LIMITS.paragraphMax)).max(DRAFT_LIMITS.initialParagraphsMax).optional(),
+    paragraphs: z
+      .array(z.union([z.string().max(DRAFT_LIMITS.paragraphMax), z.object({ text: z.string().max(DRAFT_LIMITS.paragraphMax), kind: z.enum(['text', 'recommendation']) }).strict()]))
+      .max(DRAFT_LIMITS.initialParagraphsMax)
+      .optional(),
   })
   .strict();
 export type CreateDraftInput = z.infer<typeof ZCreateDraft>;
@@ -93,8 +96,12 @@ export const ZDraftView = ZDraftSummary.extend({
 });
 export type DraftView = z.infer<typeof ZDraftView>;
 
-/** One block of text as read from the live document: a paragraph, heading, list item's paragraph… */
-export const ZDraftBlock = z.object({ type: z.string(), text: z.string() });
+/**
+ * One block of text as read from the live document: a paragraph, heading, list item's paragraph…
+ * with its stable uid (null in text written before uids, until an editor opens it) and, for a
+ * paragraph, whether it is a recommendation (see draft-structure.ts).
+ */
+export const ZDraftBlock = z.object({ type: z.string(), text: z.string(), uid: z.string().nullable(), kind: z.enum(['text', 'recommendation']) });
 export type DraftBlock = z.infer<typeof ZDraftBlock>;
 
 export const ZDraftText = z.object({
@@ -106,3 +113,11 @@ export const ZDraftText = z.object({
   paragraphs: z.array(ZDraftBlock),
 });
 export type DraftText = z.infer<typeof ZDraftText>;
+
+/** An amendment's life: open until the co-chairs accept, reject or merge it, or its proposer withdraws it. */
+export const AMENDMENT_STATUSES = ['open', 'accepted', 'rejected', 'merged', 'withdrawn'] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+/** A silence procedure runs until its deadline: broken by an objection or amendment, or the text is adopted. */
+export const SILENCE_STATUSES = ['running', 'broken', 'adopted', 'cancelled'] as const;
+export type SilenceStatus = (typeof SILENCE_STATUSES)[number];

@@ -3,10 +3,14 @@ import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DraftKinds, draftUniqueIds, numberBlocks } from '../../core/draft-structure';
 import { blocksOf, blocksOfState, mergeStates, stateFromParagraphs, TIPTAP_FIELD } from './ydoc';
 
 // The schema the web editor uses: StarterKit without its own history (Collaboration brings one).
 const schema = getSchema([StarterKit.configure({ undoRedo: false })]);
+
+/** Blocks without their uid and kind, for comparing text. */
+const texts = (blocks: { type: string; text: string }[]) => blocks.map(({ type, text }) => ({ type, text }));
 
 const docOf = (state: Uint8Array) => {
   const doc = new Y.Doc();
@@ -44,14 +48,14 @@ describe('Yjs documents of drafts', () => {
       },
       TIPTAP_FIELD,
     );
-    expect(blocksOf(doc)).toEqual([
+    expect(texts(blocksOf(doc))).toEqual([
       { type: 'heading', text: 'Recommendation 1' },
       { type: 'paragraph', text: 'Establish hotlines.' },
       { type: 'paragraph', text: 'between militaries' },
       { type: 'paragraph', text: '' },
       { type: 'paragraph', text: 'a\nb' },
     ]);
-    expect(blocksOfState(stateFromParagraphs(['x', 'y\nz']))).toEqual([
+    expect(texts(blocksOfState(stateFromParagraphs(['x', 'y\nz'])))).toEqual([
       { type: 'paragraph', text: 'x' },
       { type: 'paragraph', text: 'y\nz' },
     ]);
@@ -66,11 +70,31 @@ describe('Yjs documents of drafts', () => {
     ((a.getXmlFragment(TIPTAP_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'A: ');
     ((b.getXmlFragment(TIPTAP_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(12, ' B.');
     const merged = mergeStates(Y.encodeStateAsUpdate(a), Y.encodeStateAsUpdate(b));
-    expect(blocksOfState(merged)).toEqual([
+    expect(texts(blocksOfState(merged))).toEqual([
       { type: 'paragraph', text: 'A: Common text. B.' },
       { type: 'paragraph', text: '' },
     ]);
     // Merging what is already there changes nothing.
     expect(blocksOfState(mergeStates(merged, merged))).toEqual(blocksOfState(merged));
+  });
+
+  it('gives every paragraph a stable uid and its kind, which the editor’s schema keeps', () => {
+    const state = stateFromParagraphs(['Preamble.', { text: 'Establish military hotlines.', kind: 'recommendation' }, { text: '', kind: 'text' }, { text: '해상 사고 방지 협정을 체결한다.', kind: 'recommendation' }]);
+    const blocks = blocksOfState(state);
+    expect(blocks.map((b) => b.kind)).toEqual(['text', 'recommendation', 'text', 'recommendation']);
+    expect(new Set(blocks.map((b) => b.uid)).size).toBe(4);
+    expect(blocks.every((b) => typeof b.uid === 'string' && /^[0-9a-f-]{36}$/.test(b.uid))).toBe(true);
+    // Read through the schema the web editor uses, the attributes survive.
+    const full = getSchema([StarterKit.configure({ undoRedo: false }), DraftKinds, draftUniqueIds({ collaborative: true })]);
+    const node = yXmlFragmentToProseMirrorRootNode(docOf(state).getXmlFragment(TIPTAP_FIELD), full);
+    node.check();
+    const attrs = (node.toJSON().content as { attrs: { uid: string; kind: string } }[]).map((n) => n.attrs);
+    expect(attrs).toEqual(blocks.map((b) => ({ uid: b.uid, kind: b.kind })));
+    expect(numberBlocks(blocks).map((b) => [b.paragraph, b.recommendation])).toEqual([
+      [1, null],
+      [2, 1],
+      [null, null],
+      [3, 2],
+    ]);
   });
 });

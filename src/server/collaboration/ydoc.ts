@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { randomUUID } from 'node:crypto';
+import type { BlockKind } from '../../core/draft-structure';
 import type { DraftBlock } from '../../core/drafts';
 
 /** The XmlFragment that @tiptap/extension-collaboration binds the editor to (its `field` option). */
@@ -12,14 +14,18 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
  * (y-prosemirror): one `paragraph` element per paragraph in the 'default' fragment, a line break
  * inside one as a `hardBreak` element between its texts. Returns the whole state as one update.
  */
-export function stateFromParagraphs(paragraphs: readonly string[]): Uint8Array {
+export function stateFromParagraphs(paragraphs: readonly (string | { text: string; kind: BlockKind })[]): Uint8Array {
   const doc = new Y.Doc();
   const fragment = doc.getXmlFragment(TIPTAP_FIELD);
   doc.transact(() => {
     fragment.insert(
       0,
-      paragraphs.map((text) => {
+      paragraphs.map((para) => {
+        const { text, kind } = typeof para === 'string' ? { text: para, kind: 'text' as const } : para;
         const p = new Y.XmlElement('paragraph');
+        // The attributes the editor's structure extensions read (src/core/draft-structure.ts).
+        p.setAttribute('uid', randomUUID());
+        p.setAttribute('kind', kind);
         const children: (Y.XmlText | Y.XmlElement)[] = [];
         text.split('\n').forEach((line, i) => {
           if (i > 0) children.push(new Y.XmlElement('hardBreak'));
@@ -53,7 +59,10 @@ function collect(node: Y.XmlElement | Y.XmlFragment, out: DraftBlock[]) {
     const kids = child.toArray();
     const holdsBlocks = !TEXT_BLOCKS.has(child.nodeName) && kids.length > 0 && kids.every((k) => k instanceof Y.XmlElement);
     if (holdsBlocks) collect(child, out);
-    else out.push({ type: child.nodeName, text: inlineText(child) });
+    else {
+      const uid = child.getAttribute('uid');
+      out.push({ type: child.nodeName, text: inlineText(child), uid: typeof uid === 'string' && uid ? uid : null, kind: child.getAttribute('kind') === 'recommendation' ? 'recommendation' : 'text' });
+    }
   }
 }
 

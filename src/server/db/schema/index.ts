@@ -5,3 +5,4 @@ export * from './platform';
 export * from './meetings';
 export * from './agenda';
 export * from './drafts';
+export * from './deliberation';

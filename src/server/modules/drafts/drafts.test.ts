@@ -54,7 +54,7 @@ async function create(client: TestClient, body: Record<string, unknown>, s = slu
 
 describe('starting and reading drafts', () => {
   it('starts a draft from plain paragraphs, numbered in the group, with the text as a Yjs document', async () => {
-    const draft = await create(member, { title: 'Recommendations on hotlines', lang: 'en', paragraphs: ['Establish military hotlines.', 'Keep them\nstaffed at all hours.'] });
+    const draft = await create(member, { title: 'Recommendations on hotlines', lang: 'en', paragraphs: [{ text: 'Establish military hotlines.', kind: 'recommendation' }, 'Keep them\nstaffed at all hours.'] });
     expect(draft).toMatchObject({ title: 'Recommendations on hotlines', lang: 'en', status: 'draft', version: 1, stateVersion: 1, groupId, access: 'edit', createdBy: { id: ids.member } });
     expect(draft.collab).toEqual({ path: '/collab', documentName: `draft:${draft.id}` });
 
@@ -65,8 +65,8 @@ describe('starting and reading drafts', () => {
       stateVersion: 1,
       source: 'stored',
       paragraphs: [
-        { type: 'paragraph', text: 'Establish military hotlines.' },
-        { type: 'paragraph', text: 'Keep them\nstaffed at all hours.' },
+        { type: 'paragraph', text: 'Establish military hotlines.', kind: 'recommendation', uid: expect.any(String) },
+        { type: 'paragraph', text: 'Keep them\nstaffed at all hours.', kind: 'text', uid: expect.any(String) },
       ],
     });
     // Stored as a Yjs update whose 'default' fragment holds one paragraph element per paragraph.
