@@ -37,6 +37,9 @@ export const GROUP_ACTIONS = [
   'drafts.create',
   'drafts.edit',
   'drafts.comment',
+  'drafts.amend',
+  'drafts.decide',
+  'drafts.position',
 ] as const;
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
 
@@ -120,6 +123,11 @@ export const GROUP_POLICY: Record<GroupAction, Rule> = {
   'drafts.create': { who: DRAFTERS, statuses: WORKING },
   'drafts.edit': { who: DRAFTERS, statuses: WORKING },
   'drafts.comment': { who: [...DRAFTERS, 'observer'], statuses: WORKING },
+  // Amendments are proposed by participants on behalf of their delegation; the co-chairs decide them,
+  // name versions, run silence and declare each recommendation's outcome; delegation heads state positions.
+  'drafts.amend': { who: DRAFTERS, statuses: WORKING },
+  'drafts.decide': { who: ['admin', 'co_chair'], statuses: WORKING },
+  'drafts.position': { who: ['admin', 'delegation_head'], statuses: WORKING },
 };
 
 export interface GroupFacts {
