@@ -135,6 +135,8 @@ export const recommendationOutcomes = pgTable(
     via: text('via').notNull().default('declaration'),
     declaredBy: uuid('declared_by').references(() => users.id),
     declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped on each re-declaration: a co-chair replaces an outcome only from the one they read. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('recommendation_outcomes_key').on(t.draftId, t.recommendationUid)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "recommendation_outcomes" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
