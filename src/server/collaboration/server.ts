@@ -5,6 +5,7 @@ import { Database as DatabaseExtension } from '@hocuspocus/extension-database';
 import { Hocuspocus, type Connection, type Extension, type onAuthenticatePayload } from '@hocuspocus/server';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import * as Y from 'yjs';
 import { draftDocumentName, draftIdOfDocument, type DraftAccess, type DraftBlock } from '../../core/drafts';
 import type { Change } from '../cache/change-feed';
 import type { Actor } from '../http/actor';
@@ -13,7 +14,7 @@ import { draftGrant } from '../modules/drafts/policy';
 import { draftState } from '../modules/drafts/queries';
 import type { GroupSnapshot } from '../cache/caches';
 import { actorOf, credentialOf, type Credential } from './credentials';
-import { blocksOf } from './ydoc';
+import { blocksOf, TIPTAP_FIELD } from './ydoc';
 
 /** The WebSocket path of the collaboration server, on the app's own HTTP server and port. */
 export const COLLAB_PATH = '/collab';
@@ -156,6 +157,33 @@ export class CollabServer {
   liveBlocks(draftId: string): DraftBlock[] | null {
     const document = this.hocuspocus.documents.get(draftDocumentName(draftId));
     return document && !document.isLoading ? blocksOf(document) : null;
+  }
+
+  /**
+   * Changes a draft's text on the server (restoring a version, accepting an amendment) through a
+   * Hocuspocus direct connection: in one Yjs transaction on the live document, so every editor
+   * connected here sees it at once. A document nobody has open is loaded from the database,
+   * changed and stored again before this returns (the store merges under the row lock as usual).
+   * `change` must throw before it changes anything when it cannot apply (nothing is changed then).
+   * Returns its result with the document's whole state and blocks right after the change.
+   */
+  async changeText<T>(draftId: string, change: (fragment: Y.XmlFragment) => T): Promise<{ result: T; state: Uint8Array; blocks: DraftBlock[] }> {
+    const connection = await this.hocuspocus.openDirectConnection(draftDocumentName(draftId));
+    try {
+      let outcome: { ok: true; result: T; state: Uint8Array; blocks: DraftBlock[] } | { ok: false; error: unknown } | undefined;
+      await connection.transact((doc) => {
+        try {
+          outcome = { ok: true, result: change(doc.getXmlFragment(TIPTAP_FIELD)), state: new Uint8Array(), blocks: [] };
+        } catch (error) {
+          outcome = { ok: false, error };
+        }
+      });
+      if (!outcome || !outcome.ok) throw outcome?.error ?? new Error('the change did not run');
+      const doc = connection.document as Y.Doc;
+      return { result: outcome.result, state: Y.encodeStateAsUpdate(doc), blocks: blocksOf(doc) };
+    } finally {
+      await connection.disconnect();
+    }
   }
 
   /** How many document connections are open (for tests and diagnostics). */
