@@ -39,6 +39,8 @@ export default defineConfig({
         changeOrigin: false,
         bypass: (req) => (/\.(ts|tsx|js|map)(\?|$)/.test(req.url ?? '') ? req.url : undefined),
       },
+      // Live drafts (Hocuspocus) on the API's port; the browser's session cookie and Origin pass through.
+      '/collab': { target: 'ws://127.0.0.1:3000', ws: true, changeOrigin: false },
     },
   },
 });

@@ -9,6 +9,7 @@ import { AccountScene } from './scenes/Account/AccountScene';
 import { CouncilScene, CouncilsScene } from './scenes/Council/CouncilScene';
 import { AgendaScene } from './scenes/Agenda/AgendaScene';
 import { AuditScene } from './scenes/Audit/AuditScene';
+import { DraftsScene } from './scenes/Drafts/DraftsScene';
 import { ForgotPasswordScene } from './scenes/ForgotPassword/ForgotPasswordScene';
 import { GroupOverviewPage, GroupScene } from './scenes/Group/GroupScene';
 import { GroupsScene } from './scenes/Groups/GroupsScene';
@@ -85,6 +86,9 @@ export function createAppRouter() {
                     },
                     // The open agenda (#4 part 3): items any participant raises, the sessions that take them up.
                     { path: 'agenda', element: <AgendaScene /> },
+                    // Live drafts of recommendations (#5 parts 1, 2, 8); the editor (Tiptap, Yjs) loads only with a draft.
+                    { path: 'drafts', element: <DraftsScene /> },
+                    { path: 'drafts/:draftId', lazy: async () => ({ Component: (await import('./scenes/Drafts/DraftScene')).DraftScene }), hydrateFallbackElement: <PageLoading /> },
                     { path: 'sub-groups', element: <SubGroupsScene /> },
                     { path: 'audit', element: <AuditScene /> },
                     // The proposal (#3 parts 2, 3, 6). The editor (Tiptap) loads only when it is opened.

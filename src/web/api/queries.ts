@@ -637,3 +637,37 @@ export const agendaMutations = {
   transition: (slug: string, id: string, transition: AgendaTransition, version: number, reason?: string) =>
     api<AgendaItemView>('POST', `${agendaItemPath(slug, id)}/transitions`, reason ? { transition, reason, version } : { transition, version }),
 };
+
+// ---- Live drafts (issue #5 parts 1, 2, 8) ----
+// Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
+import type { CreateDraftInput, DraftSummary, DraftView, RenameDraftInput } from '../../core/drafts';
+
+/** Under the group's key: a change to the group refreshes its drafts too. */
+export const draftKeys = {
+  list: (slug: string) => [...keys.group(slug), 'drafts'] as const,
+  one: (slug: string, id: string) => [...keys.group(slug), 'drafts', id] as const,
+};
+
+const draftsPath = (slug: string) => `/api/study-groups/${encodeURIComponent(slug)}/drafts`;
+const draftPath = (slug: string, id: string) => `${draftsPath(slug)}/${encodeURIComponent(id)}`;
+
+export function useDrafts(slug: string, enabled = true) {
+  return useQuery({ queryKey: draftKeys.list(slug), queryFn: ({ signal }) => apiGet<DraftSummary[]>(draftsPath(slug), signal), enabled });
+}
+
+/** One draft with the viewer's access to its text and where to edit it live. */
+export function useDraft(slug: string, id: string) {
+  return useQuery({ queryKey: draftKeys.one(slug, id), queryFn: ({ signal }) => apiGet<DraftView>(draftPath(slug, id), signal) });
+}
+
+/** After a change to a draft: its page shows the answer at once, the list is read again. */
+export function refreshDraft(queryClient: QC, slug: string, draft?: DraftView) {
+  if (draft) queryClient.setQueryData<DraftView>(draftKeys.one(slug, draft.id), draft);
+  return queryClient.invalidateQueries({ queryKey: draftKeys.list(slug), exact: true });
+}
+
+export const draftMutations = {
+  get: (slug: string, id: string) => apiGet<DraftView>(draftPath(slug, id)),
+  create: (slug: string, input: CreateDraftInput) => api<DraftView>('POST', draftsPath(slug), input),
+  rename: (slug: string, id: string, input: RenameDraftInput) => api<DraftView>('PATCH', draftPath(slug, id), input),
+};

@@ -6,7 +6,7 @@ import type { StudyGroupStatus } from '../../../core/roles';
 import type { GroupOverview } from '../../../core/study-groups';
 import classes from './GroupNav.module.css';
 
-export const GROUP_TABS = ['overview', 'proposal', 'members', 'meetings', 'agenda', 'timeline', 'subGroups', 'audit'] as const;
+export const GROUP_TABS = ['overview', 'proposal', 'members', 'meetings', 'agenda', 'timeline', 'drafts', 'subGroups', 'audit'] as const;
 export type GroupTab = (typeof GROUP_TABS)[number];
 
 /** Statuses in which a group does its work, and may form sub-groups. */
@@ -19,6 +19,7 @@ const PATHS: Record<GroupTab, string> = {
   meetings: '/meetings',
   agenda: '/agenda',
   timeline: '/timeline',
+  drafts: '/drafts',
   subGroups: '/sub-groups',
   audit: '/audit',
 };
@@ -63,6 +64,8 @@ export function GroupNav({ slug, group, isSubGroup, subGroupCount }: { slug: str
     if (tab === 'subGroups') return !isSubGroup && (subGroupCount > 0 || WORKING.includes(group.status));
     // The open agenda is the working group's: a proposal under review has none yet.
     if (tab === 'agenda') return WORKING.includes(group.status);
+    // Drafts of recommendations (#5): for those who may read them, once the group works.
+    if (tab === 'drafts') return group.allowedActions.includes('drafts.view') && WORKING.includes(group.status);
     return true;
   });
   return (
