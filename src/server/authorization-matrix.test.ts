@@ -5,9 +5,9 @@ import { charterTextFromPlain } from '../core/charter';
 import { can, type GroupAction, type Principal } from '../core/policies';
 import type { ProposalContent } from '../core/proposals';
 import { GROUP_ROLES, type GroupRole, type StudyGroupStatus } from '../core/roles';
-import { stateFromParagraphs } from './collaboration/ydoc';
+import { blocksOfState, stateFromParagraphs } from './collaboration/ydoc';
 import { rowsOf } from './db/client';
-import { agendaItems, councilRoles, drafts, groupInvitations, groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, proposalVersions, scMeetings, studyGroups, users } from './db/schema';
+import { agendaItems, councilRoles, drafts, draftVersions, groupInvitations, groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, proposalVersions, scMeetings, silenceProcedures, studyGroups, users } from './db/schema';
 import { minimalPdf } from './storage/test-files';
 import { docFromParagraphs } from '../core/rich-text';
 import { createTestContext, TestClient, type TestContext } from './test/context';
@@ -145,6 +145,20 @@ async function agendaItem(fx: { group: { id: string } }): Promise<string> {
 async function drafted(fx: { group: { id: string } }): Promise<string> {
   const [row] = await t.db.insert(drafts).values({ groupId: fx.group.id, number: 1, title: 'Recommendations', lang: 'en', state: stateFromParagraphs(['Establish hotlines.']) }).returning({ id: drafts.id });
   return row?.id as string;
+}
+/** A live draft with a named version 1 holding one recommendation (#5 parts 6-7), and that recommendation's uid. */
+async function versioned(fx: { group: { id: string } }): Promise<{ draftId: string; uid: string; versionId: string }> {
+  const draftId = await drafted(fx);
+  const state = stateFromParagraphs([{ text: 'Establish hotlines.', kind: 'recommendation' }]);
+  const blocks = blocksOfState(state);
+  const [v] = await t.db.insert(draftVersions).values({ draftId, number: 1, name: 'For circulation', state, blocks }).returning({ id: draftVersions.id });
+  return { draftId, uid: blocks[0]?.uid as string, versionId: v?.id as string };
+}
+/** The same, under a silence procedure that runs for another day. */
+async function underSilence(fx: { group: { id: string } }): Promise<string> {
+  const { draftId, versionId } = await versioned(fx);
+  await t.db.insert(silenceProcedures).values({ draftId, versionId, deadline: new Date(Date.now() + 86_400_000) });
+  return draftId;
 }
 const uniqueEmail = () => `invitee-${randomUUID().slice(0, 8)}@example.test`;
 
@@ -286,6 +300,41 @@ const SPECS: Spec[] = [
   { name: 'read a live draft', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await drafted(fx)}`) }) },
   { name: 'read a live draft’s text', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await drafted(fx)}/text`) }) },
   { name: 'rename a draft', method: 'PATCH', needs: 'drafts.edit', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await drafted(fx)}`), body: { title: 'Recommendations, renamed', version: 1 } }) },
+  { name: 'read the positions matrix', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${(await versioned(fx)).draftId}/consensus`) }) },
+  {
+    name: 'record a delegation’s position',
+    method: 'PUT',
+    needs: 'drafts.position',
+    status: 'active',
+    request: async (fx) => {
+      const { draftId, uid } = await versioned(fx);
+      return { url: g(fx, `/drafts/${draftId}/versions/1/positions/${uid}`), body: { position: 'support', version: 0 } };
+    },
+    // The table grants it to administrators too, but a position is a delegation's: only its head records it.
+    alsoNeeds: (kind) => kind === 'delegation_head',
+  },
+  {
+    name: 'declare a recommendation’s outcome',
+    method: 'PUT',
+    needs: 'drafts.decide',
+    status: 'active',
+    request: async (fx) => {
+      const { draftId, uid } = await versioned(fx);
+      return { url: g(fx, `/drafts/${draftId}/recommendations/${uid}/outcome`), body: { outcome: 'dropped', version: 0 } };
+    },
+  },
+  { name: 'read the footnotes', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${(await versioned(fx)).draftId}/footnotes`) }) },
+  { name: 'read silence procedures', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await underSilence(fx)}/silence`) }) },
+  {
+    name: 'start a silence procedure',
+    method: 'POST',
+    needs: 'drafts.decide',
+    status: 'active',
+    request: async (fx) => ({ url: g(fx, `/drafts/${(await versioned(fx)).draftId}/silence`), body: { version: 1, deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() } }),
+  },
+  // An amendment breaks silence (participants); an objection is a delegation head's (drafts.position, as above).
+  { name: 'break silence with an amendment', method: 'POST', needs: 'drafts.amend', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await underSilence(fx)}/silence/breaks`), body: { kind: 'amendment', reason: 'Add the Pacific.', version: 1 } }) },
+  { name: 'withdraw a silence procedure', method: 'POST', needs: 'drafts.decide', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await underSilence(fx)}/silence/cancel`) }) },
   { name: 'list members', method: 'GET', needs: 'group.view', status: 'active', request: (fx) => ({ url: g(fx, '/members') }) },
   { name: 'invite', method: 'POST', needs: 'members.invite', status: 'active', request: (fx) => ({ url: g(fx, '/invitations'), body: { email: uniqueEmail(), displayName: 'Invited Person', role: 'member', committeeCode: 'CN' } }) },
   {
@@ -321,7 +370,138 @@ const SPECS: Spec[] = [
   },
   { name: 'end one role', method: 'DELETE', needs: 'members.manage', status: 'active', request: (fx) => ({ url: g(fx, `/members/${people.get('rapporteur')?.id}/roles/rapporteur`) }) },
   { name: 'remove a member', method: 'DELETE', needs: 'members.manage', status: 'active', request: (fx) => ({ url: g(fx, `/members/${people.get('delphi_facilitator')?.id}`) }) },
+  // Versions, amendments and comments on a draft (#5 parts 3-5).
+  { name: 'list a draft’s versions', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${(await named(fx)).draftId}/versions`) }) },
+  { name: 'name a version', method: 'POST', needs: 'drafts.decide', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${await drafted(fx)}/versions`), body: { name: 'Draft for the Tokyo meeting' } }) },
+  { name: 'read a version', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${(await named(fx)).draftId}/versions/1`) }) },
+  { name: 'compare versions', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${(await named(fx)).draftId}/versions/compare?from=1&to=live`) }) },
+  { name: 'restore a version', method: 'POST', needs: 'drafts.decide', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${(await named(fx)).draftId}/versions/1/restore`) }) },
+  { name: 'list amendments', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${(await amended(fx, null)).draftId}/amendments`) }) },
+  {
+    name: 'propose an amendment',
+    method: 'POST',
+    needs: 'drafts.amend',
+    status: 'active',
+    request: async (fx) => {
+      const { draftId, versionId, uid } = await named(fx);
+      return { url: g(fx, `/drafts/${draftId}/amendments`), body: { versionId, blockUid: uid, proposedText: 'Establish naval hotlines.', rationale: 'Navies meet at sea.' } };
+    },
+    // An amendment is proposed on behalf of one's delegation: administrators sit in none (403 amendment.no_delegation).
+    alsoNeeds: (kind) => kind !== 'administrator',
+  },
+  {
+    name: 'accept an amendment',
+    method: 'POST',
+    needs: 'drafts.decide',
+    status: 'active',
+    request: async (fx) => {
+      const { draftId, amendmentId } = await amended(fx, null);
+      return { url: g(fx, `/drafts/${draftId}/amendments/${amendmentId}/accept`), body: { version: 1 } };
+    },
+  },
+  {
+    name: 'reject an amendment',
+    method: 'POST',
+    needs: 'drafts.decide',
+    status: 'active',
+    request: async (fx) => {
+      const { draftId, amendmentId } = await amended(fx, null);
+      return { url: g(fx, `/drafts/${draftId}/amendments/${amendmentId}/reject`), body: { version: 1, reason: 'Hotlines exist already.' } };
+    },
+  },
+  {
+    name: 'merge amendments',
+    method: 'POST',
+    needs: 'drafts.decide',
+    status: 'active',
+    request: async (fx) => {
+      const first = await amended(fx, null);
+      const second = await amended(fx, null, first);
+      return {
+        url: g(fx, `/drafts/${first.draftId}/amendments/merge`),
+        body: { amendments: [{ id: first.amendmentId, version: 1 }, { id: second.amendmentId, version: 1 }], proposedText: 'Establish naval and air hotlines.', rationale: 'Both points.' },
+      };
+    },
+  },
+  {
+    name: 'withdraw one’s amendment',
+    method: 'POST',
+    needs: 'drafts.amend',
+    status: 'active',
+    request: async (fx, person) => {
+      const { draftId, amendmentId } = await amended(fx, person.id);
+      return { url: g(fx, `/drafts/${draftId}/amendments/${amendmentId}/withdraw`), body: { version: 1 } };
+    },
+  },
+  { name: 'list comment threads', method: 'GET', needs: 'drafts.view', status: 'active', request: async (fx) => ({ url: g(fx, `/drafts/${(await commented(fx, null)).draftId}/comments`) }) },
+  {
+    name: 'comment on a draft',
+    method: 'POST',
+    needs: 'drafts.comment',
+    status: 'active',
+    request: async (fx) => {
+      const { draftId, uid } = await named(fx);
+      return { url: g(fx, `/drafts/${draftId}/comments`), body: { blockUid: uid, start: 10, end: 18, body: 'Which hotlines?' } };
+    },
+  },
+  {
+    name: 'reply to a comment',
+    method: 'POST',
+    needs: 'drafts.comment',
+    status: 'active',
+    request: async (fx) => {
+      const { draftId, threadId } = await commented(fx, null);
+      return { url: g(fx, `/drafts/${draftId}/comments/${threadId}/replies`), body: { body: 'Between capitals.' } };
+    },
+  },
+  {
+    name: 'resolve one’s comment thread',
+    method: 'POST',
+    needs: 'drafts.comment',
+    status: 'active',
+    request: async (fx, person) => {
+      const { draftId, threadId } = await commented(fx, person.id);
+      return { url: g(fx, `/drafts/${draftId}/comments/${threadId}/resolve`) };
+    },
+  },
+  {
+    name: 'reopen one’s comment thread',
+    method: 'POST',
+    needs: 'drafts.comment',
+    status: 'active',
+    request: async (fx, person) => {
+      const { draftId, threadId } = await commented(fx, person.id, true);
+      return { url: g(fx, `/drafts/${draftId}/comments/${threadId}/reopen`) };
+    },
+  },
 ];
+
+/** A live draft with version 1 named by the administrator (so nobody else owns it), and its paragraph's uid. */
+async function named(fx: { group: { id: string; slug: string } }): Promise<{ draftId: string; versionId: string; uid: string }> {
+  const draftId = await drafted(fx);
+  const res = await (people.get('administrator') as Person).client.post(g(fx, `/drafts/${draftId}/versions`), { name: 'For the matrix' });
+  if (res.statusCode !== 201) throw new Error(`naming a version failed: ${res.body}`);
+  const version = res.json() as { id: string; blocks: { uid: string }[] };
+  return { draftId, versionId: version.id, uid: version.blocks[0]?.uid as string };
+}
+/** An open amendment to that paragraph, proposed by `by` (or by nobody in particular); a second one joins the first's draft. */
+async function amended(fx: { group: { id: string; slug: string } }, by: string | null, on?: { draftId: string; versionId: string; uid: string }) {
+  const base = on ?? (await named(fx));
+  const [row] = rowsOf<{ id: string }>(
+    await t.db.execute(sql`INSERT INTO amendments (draft_id, number, version_id, block_uid, original_text, proposed_text, rationale, proposed_by)
+      VALUES (${base.draftId}, (SELECT coalesce(max(number), 0) + 1 FROM amendments WHERE draft_id = ${base.draftId}), ${base.versionId}, ${base.uid}, 'Establish hotlines.', 'Establish naval hotlines.', 'Navies meet at sea.', ${by}) RETURNING id`),
+  );
+  return { ...base, amendmentId: row?.id as string };
+}
+/** A comment thread on that paragraph, written by `by` (or by nobody in particular), resolved if asked. */
+async function commented(fx: { group: { id: string; slug: string } }, by: string | null, resolved = false) {
+  const base = await named(fx);
+  const [row] = rowsOf<{ id: string }>(
+    await t.db.execute(sql`INSERT INTO draft_comments (draft_id, block_uid, anchor_start, anchor_end, quote, body, author_id, resolved_at)
+      VALUES (${base.draftId}, ${base.uid}, 10, 18, 'hotlines', 'Which hotlines?', ${by}, ${resolved ? sql`now()` : null}) RETURNING id`),
+  );
+  return { ...base, threadId: row?.id as string };
+}
 
 function expectedAllowed(spec: Spec, kind: ActorKind, status: StudyGroupStatus): boolean {
   if (kind === 'signed out') return false;
