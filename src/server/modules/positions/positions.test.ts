@@ -99,7 +99,7 @@ describe('positions', () => {
 
     // Someone outside the group learns nothing, not even that the draft exists.
     expect((await outsider.get(`${base(d.draftId)}/consensus`)).statusCode).toBe(404);
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'position.recorded'), eq(auditEvents.targetId, d.draftId), eq(auditEvents.actorId, ids.headKR)));
+    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'position.recorded'), eq(auditEvents.targetId, d.draftId), eq(auditEvents.actorId, ids.headKR as string)));
     expect(audit?.data).toMatchObject({ recommendation: 1, position: 'support', committeeId: ids.KR });
   });
 

@@ -153,8 +153,8 @@ describe('the silence procedure', () => {
     const ko = mailsFor(people.headKR?.email as string, `침묵 깨짐: ${d.title}`).map((m) => m.parsed.text ?? '');
     expect(ko).toHaveLength(2);
     const amendmentMail = ko.find((text) => text.includes('王伟(Committee CN)'));
-    expect(amendmentMail).toContain('수정안: 在“热线”后加上“以及海上事故通报机制”。');
-    expect(ko.find((text) => text.includes('佐藤健(Committee JP)'))).toContain('이의: Japan cannot accept R2 as worded.');
+    expect(amendmentMail).toContain('수정안 사유: 在“热线”后加上“以及海上事故通报机制”。');
+    expect(ko.find((text) => text.includes('佐藤健(Committee JP)'))).toContain('이의 사유: Japan cannot accept R2 as worded.');
     const zh = mailsFor(people.member?.email as string, `沉默被打破：${d.title}`).map((m) => m.parsed.text ?? '');
     expect(zh.some((text) => text.includes('修正案：在“热线”后加上“以及海上事故通报机制”。'))).toBe(true);
 
