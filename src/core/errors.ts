@@ -1,3 +1,5 @@
+import { CONSENSUS_ERRORS } from './consensus';
+
 /**
  * Stable error codes of the API. Each is sent as `code` in problem+json and is also the
  * i18n key (under `errors.`) that the UI shows; renaming one breaks clients.
@@ -61,8 +63,19 @@ export const ERROR_CODES = {
   'material.withdrawn': 409,
   'material.same_as_latest': 409,
   'agenda.transition_not_allowed': 409,
+  // Positions, outcomes and silence (#5 parts 6-7): the rules' own codes, and the routes'.
+  ...CONSENSUS_ERRORS,
+  'position.recommendation_unknown': 422,
+  'silence.already_running': 409,
+  'silence.not_running': 409,
   'service.unavailable': 503,
   'server.internal': 500,
+  'draft.text_settled': 409,
+  'amendment.paragraph_unknown': 422,
+  'amendment.paragraph_gone': 409,
+  'amendment.no_delegation': 403,
+  'amendment.not_open': 409,
+  'amendment.merge_mismatch': 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -27,6 +27,12 @@ import { membershipRoutes } from './modules/memberships/routes';
 import { materialRoutes } from './modules/materials/routes';
 import { councilRoutes } from './modules/council/routes';
 import { draftRoutes } from './modules/drafts/routes';
+import { draftVersionRoutes } from './modules/draft-versions/routes';
+import { amendmentRoutes } from './modules/amendments/routes';
+import { draftCommentRoutes } from './modules/draft-comments/routes';
+import { draftCommentJobHandlers } from './modules/draft-comments/mail';
+import { positionJobHandlers } from './modules/positions/jobs';
+import { positionRoutes } from './modules/positions/routes';
 import { meetingRoutes } from './modules/meetings/routes';
 import { proposalRoutes } from './modules/proposals/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -107,7 +113,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await changes.start();
   app.decorate('changes', changes);
   app.decorate('caches', new AppCaches(changes));
-  const jobs = new JobRunner(database.db, { ...mailJobHandlers(database.db, mailer, config) }, app.log, config.jobsPollMs);
+  const jobs = new JobRunner(database.db, { ...mailJobHandlers(database.db, mailer, config), ...positionJobHandlers(database.db, mailer, config), ...draftCommentJobHandlers(database.db, mailer, config) }, app.log, config.jobsPollMs);
   app.decorate('jobs', jobs);
 
   registerErrorHandling(app);
@@ -162,6 +168,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // Live drafts: the REST routes, and Hocuspocus on /collab of this same server (issue #5).
   registerCollaboration(app);
   await app.register(draftRoutes);
+  await app.register(draftVersionRoutes);
+  await app.register(amendmentRoutes);
+  await app.register(draftCommentRoutes);
+  await app.register(positionRoutes);
   await app.register(adminRoutes);
   await registerWeb(app, pageNonce);
 

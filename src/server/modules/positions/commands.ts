@@ -5,6 +5,7 @@ import { drafts, positions, recommendationOutcomes } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../audit/record';
+import { breakSilenceByObjection } from './silence';
 import { consensusOf, eligibleDelegations, headedCommittee, positionsUpTo, recommendationsOf, versionOfDraft, type OutcomeRow, type PositionRow } from './queries';
 import type { DeclareOutcomeInput } from './schemas';
 import type { z } from 'zod';
@@ -70,6 +71,9 @@ export async function recordPosition(tx: Db, input: Target & { versionNumber: nu
       .where(and(eq(positions.id, held.id), eq(positions.version, held.version)))
       .returning();
     if (!row) throw stale(held.version + 1, body.version, 'position');
+  }
+  if (body.position === 'objection' && held?.position !== 'objection') {
+    await breakSilenceByObjection(tx, { actor, groupId, draftId, versionId: version.id, committeeId, change: fields.change ?? '' });
   }
   await recordAudit(tx, {
     actorId: actor.user.id,

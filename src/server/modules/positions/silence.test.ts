@@ -240,4 +240,31 @@ describe('the silence procedure', () => {
     );
     expect((await t.db.select().from(silenceProcedures).where(and(eq(silenceProcedures.draftId, d.draftId), eq(silenceProcedures.status, 'adopted')))).map((p) => p.id)).toEqual([second.id]);
   });
+
+  it('is broken by an objection recorded as a position while it runs, recorded with the change asked for', async () => {
+    const d = await draftWithVersion();
+    const started = (await chair.post(`${base(d.draftId)}/silence`, { version: 1, deadline: inHours(24) })).json() as SilenceView;
+    // A reservation does not block, so it does not break silence.
+    expect((await headKR.put(`${base(d.draftId)}/versions/1/positions/${d.r1}`, { position: 'reservation', text: 'Korea notes its view.', version: 0 })).statusCode).toBe(200);
+    expect((await procedures(d.draftId))[0]?.status).toBe('running');
+    const res = await headJP.put(`${base(d.draftId)}/versions/1/positions/${d.r2}`, { position: 'objection', change: 'Share the data through the coast guards only.', version: 0 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await procedures(d.draftId))[0]?.status).toBe('broken');
+    const breaks = await t.db.select().from(silenceBreaks).where(eq(silenceBreaks.procedureId, started.id));
+    expect(breaks).toEqual([expect.objectContaining({ kind: 'objection', reason: 'Share the data through the coast guards only.', byId: people.headJP?.id })]);
+    // Broken: at the deadline nothing is adopted.
+    await reachDeadline(started.id);
+    await t.app.jobs.drain();
+    expect(await t.db.select().from(recommendationOutcomes).where(eq(recommendationOutcomes.draftId, d.draftId))).toEqual([]);
+  });
+
+  it('adopts under silence only what nobody objects to: a standing objection holds its recommendation back', async () => {
+    const d = await draftWithVersion();
+    await headJP.put(`${base(d.draftId)}/versions/1/positions/${d.r2}`, { position: 'objection', change: 'Coast guards only.', version: 0 });
+    const started = (await chair.post(`${base(d.draftId)}/silence`, { version: 1, deadline: inHours(24) })).json() as SilenceView;
+    await reachDeadline(started.id);
+    await t.app.jobs.drain();
+    const outcomes = await t.db.select().from(recommendationOutcomes).where(eq(recommendationOutcomes.draftId, d.draftId));
+    expect(outcomes.map((o) => [o.recommendationUid, o.outcome, o.via])).toEqual([[d.r1, 'adopted', 'silence']]);
+  });
 });

@@ -90,6 +90,24 @@ export async function breakSilence(tx: Db, input: Target & { committeeId: string
   return { procedure: updated, brk };
 }
 
+/**
+ * An objection recorded as a position while its version is under silence is a written objection
+ * before the deadline: it breaks silence, recorded like any other break (with the change the
+ * committee asks for as the reason). Nothing happens when no procedure runs on that version.
+ */
+export async function breakSilenceByObjection(tx: Db, input: { actor: Actor; groupId: string; draftId: string; versionId: string; committeeId: string; change: string; now?: Date }): Promise<boolean> {
+  const now = input.now ?? new Date();
+  const procedure = await lockLatest(tx, input.draftId);
+  if (!procedure || procedure.status !== 'running' || procedure.versionId !== input.versionId || !checkBreak(procedure, now).ok) return false;
+  const [brk] = await tx.insert(silenceBreaks).values({ procedureId: procedure.id, kind: 'objection', reason: input.change, byId: input.actor.user.id, committeeId: input.committeeId, at: now }).returning();
+  if (!brk) throw new Error('break not inserted');
+  await tx.update(silenceProcedures).set({ status: 'broken', concludedAt: now }).where(eq(silenceProcedures.id, procedure.id));
+  const [group] = await tx.select({ slug: studyGroups.slug }).from(studyGroups).where(eq(studyGroups.id, input.groupId));
+  await queueSilenceMail(tx, group?.slug ?? '', 'broken', { procedureId: procedure.id, breakId: brk.id });
+  await recordAudit(tx, { actorId: input.actor.user.id, action: 'silence.broken', targetType: 'draft', targetId: input.draftId, groupId: input.groupId, data: { procedureId: procedure.id, kind: 'objection', committeeId: input.committeeId, first: true, byPosition: true } });
+  return true;
+}
+
 /** Withdraws the running procedure (the co-chairs), before its deadline: nothing is adopted by it. */
 export async function cancelSilence(tx: Db, input: Target & { now?: Date }): Promise<ProcedureRow> {
   const { actor, group, draftId } = input;
@@ -127,16 +145,22 @@ export async function concludeSilence(db: Db, payload: Record<string, unknown>, 
     const declared = new Set((await tx.select({ uid: recommendationOutcomes.recommendationUid }).from(recommendationOutcomes).where(eq(recommendationOutcomes.draftId, draft.id))).map((r) => r.uid));
     const eligible = await eligibleDelegations(tx, draft.groupId);
     const positions = await positionsUpTo(tx, draft.id, version.number);
-    const adopted = recommendationsOf(version).filter((r) => !declared.has(r.uid));
+    // Silence adopts what nobody objects to: a recommendation with a standing objection (taken
+    // before silence began) stays without an outcome for the co-chairs to settle.
+    const open = recommendationsOf(version)
+      .filter((r) => !declared.has(r.uid))
+      .map((r) => ({ r, consensus: consensusOf(r.uid, version.number, eligible, positions) }));
+    const adopted = open.filter((o) => o.consensus.blocking.length === 0).map((o) => ({ ...o.r, grade: o.consensus.grade }));
+    const heldBack = open.filter((o) => o.consensus.blocking.length > 0).map((o) => o.r.number);
     if (adopted.length) {
       await tx
         .insert(recommendationOutcomes)
-        .values(adopted.map((r) => ({ draftId: draft.id, recommendationUid: r.uid, versionId: version.id, outcome: 'adopted' as const, grade: consensusOf(r.uid, version.number, eligible, positions).grade, via: 'silence', declaredBy: null, declaredAt: procedure.deadline })))
+        .values(adopted.map((r) => ({ draftId: draft.id, recommendationUid: r.uid, versionId: version.id, outcome: 'adopted' as const, grade: r.grade, via: 'silence', declaredBy: null, declaredAt: procedure.deadline })))
         .onConflictDoNothing();
     }
     await tx.update(silenceProcedures).set({ status: 'adopted', concludedAt: now }).where(eq(silenceProcedures.id, procedure.id));
     await queueSilenceMail(tx, draft.slug, 'concluded', { procedureId: procedure.id, count: adopted.length });
-    await recordAudit(tx, { actorId: null, action: 'silence.adopted', targetType: 'draft', targetId: draft.id, groupId: draft.groupId, data: { procedureId: procedure.id, version: version.number, adopted: adopted.map((r) => r.number) } });
+    await recordAudit(tx, { actorId: null, action: 'silence.adopted', targetType: 'draft', targetId: draft.id, groupId: draft.groupId, data: { procedureId: procedure.id, version: version.number, adopted: adopted.map((r) => r.number), heldBack } });
   });
 }
 
