@@ -671,3 +671,92 @@ export const draftMutations = {
   create: (slug: string, input: CreateDraftInput) => api<DraftView>('POST', draftsPath(slug), input),
   rename: (slug: string, id: string, input: RenameDraftInput) => api<DraftView>('PATCH', draftPath(slug, id), input),
 };
+
+// ---- Deliberation on a draft (issue #5 parts 3-7, 8): versions, amendments, comments, positions, silence ----
+// Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
+import type { Position as DeliberationPosition, Outcome as DeliberationOutcome, SilenceBreakKind } from '../../core/consensus';
+import type { AmendmentList, AmendmentView, ThreadList, ThreadView, VersionComparison, VersionSummary, VersionView } from '../../core/deliberation';
+import type { ConsensusMatrix, SilenceView } from '../../server/modules/positions/schemas';
+
+export const deliberationKeys = {
+  all: (slug: string, id: string) => [...draftKeys.one(slug, id), 'deliberation'] as const,
+  versions: (slug: string, id: string) => [...draftKeys.one(slug, id), 'deliberation', 'versions'] as const,
+  compare: (slug: string, id: string, from: number, to: number | 'live') => [...draftKeys.one(slug, id), 'deliberation', 'compare', from, to] as const,
+  amendments: (slug: string, id: string) => [...draftKeys.one(slug, id), 'deliberation', 'amendments'] as const,
+  comments: (slug: string, id: string) => [...draftKeys.one(slug, id), 'deliberation', 'comments'] as const,
+  consensus: (slug: string, id: string, version?: number) => [...draftKeys.one(slug, id), 'deliberation', 'consensus', version ?? 'latest'] as const,
+  silence: (slug: string, id: string) => [...draftKeys.one(slug, id), 'deliberation', 'silence'] as const,
+};
+
+export type PositionMatrix = ConsensusMatrix;
+export type PositionCell = ConsensusMatrix['recommendations'][number]['cells'][number];
+export type MatrixRow = ConsensusMatrix['recommendations'][number];
+export type SilenceProcedureView = SilenceView;
+export type OutcomeRecord = NonNullable<MatrixRow['outcome']>;
+
+export function useDraftVersions(slug: string, id: string) {
+  return useQuery({ queryKey: deliberationKeys.versions(slug, id), queryFn: ({ signal }) => apiGet<VersionSummary[]>(`${draftPath(slug, id)}/versions`, signal) });
+}
+
+export function useVersionComparison(slug: string, id: string, from: number | null, to: number | 'live' | null) {
+  return useQuery({
+    queryKey: deliberationKeys.compare(slug, id, from ?? 0, to ?? 'live'),
+    queryFn: ({ signal }) => apiGet<VersionComparison>(`${draftPath(slug, id)}/versions/compare?from=${from}&to=${to}`, signal),
+    enabled: from !== null && to !== null,
+  });
+}
+
+export function useAmendments(slug: string, id: string) {
+  return useQuery({ queryKey: deliberationKeys.amendments(slug, id), queryFn: ({ signal }) => apiGet<AmendmentList>(`${draftPath(slug, id)}/amendments`, signal), refetchInterval: 15_000 });
+}
+
+export function useCommentThreads(slug: string, id: string) {
+  return useQuery({ queryKey: deliberationKeys.comments(slug, id), queryFn: ({ signal }) => apiGet<ThreadList>(`${draftPath(slug, id)}/comments`, signal), refetchInterval: 15_000 });
+}
+
+/** The positions matrix of the latest named version (or of `version`); 404 while no version is named. */
+export function useConsensusMatrix(slug: string, id: string, version?: number) {
+  return useQuery({
+    queryKey: deliberationKeys.consensus(slug, id, version),
+    queryFn: ({ signal }) => apiGet<ConsensusMatrix>(`${draftPath(slug, id)}/consensus${version ? `?version=${version}` : ''}`, signal),
+    retry: (count, err) => !(isApiError(err) && err.status < 500) && count < 2,
+    refetchInterval: 15_000,
+  });
+}
+
+export function useSilence(slug: string, id: string) {
+  return useQuery({ queryKey: deliberationKeys.silence(slug, id), queryFn: ({ signal }) => apiGet<SilenceView[]>(`${draftPath(slug, id)}/silence`, signal), refetchInterval: 15_000 });
+}
+
+/** After any step of deliberation: everything about the draft's deliberation is read again. */
+export function refreshDeliberation(queryClient: QC, slug: string, id: string) {
+  return queryClient.invalidateQueries({ queryKey: deliberationKeys.all(slug, id) });
+}
+
+export interface PositionBody {
+  position: DeliberationPosition;
+  text?: string;
+  change?: string;
+  /** The version of the position row read (0 for none). */
+  version: number;
+}
+
+export const deliberationMutations = {
+  nameVersion: (slug: string, id: string, name: string) => api<VersionView>('POST', `${draftPath(slug, id)}/versions`, { name }),
+  restoreVersion: (slug: string, id: string, number: number) => api<VersionView>('POST', `${draftPath(slug, id)}/versions/${number}/restore`),
+  propose: (slug: string, id: string, input: { versionId: string; blockUid: string; proposedText: string; rationale: string }) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments`, input),
+  accept: (slug: string, id: string, a: Pick<AmendmentView, 'id' | 'version'>) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/${a.id}/accept`, { version: a.version }),
+  reject: (slug: string, id: string, a: Pick<AmendmentView, 'id' | 'version'>, reason: string) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/${a.id}/reject`, { version: a.version, reason }),
+  withdraw: (slug: string, id: string, a: Pick<AmendmentView, 'id' | 'version'>) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/${a.id}/withdraw`, { version: a.version }),
+  merge: (slug: string, id: string, input: { amendments: { id: string; version: number }[]; proposedText: string; rationale: string }) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/merge`, input),
+  startThread: (slug: string, id: string, input: { blockUid: string; start: number; end: number; body: string; mentions: string[] }) => api<ThreadView>('POST', `${draftPath(slug, id)}/comments`, input),
+  reply: (slug: string, id: string, threadId: string, input: { body: string; mentions: string[] }) => api<ThreadView>('POST', `${draftPath(slug, id)}/comments/${threadId}/replies`, input),
+  resolveThread: (slug: string, id: string, threadId: string, step: 'resolve' | 'reopen') => api<ThreadView>('POST', `${draftPath(slug, id)}/comments/${threadId}/${step}`),
+  recordPosition: (slug: string, id: string, versionNumber: number, uid: string, body: PositionBody) =>
+    api<PositionCell['position']>('PUT', `${draftPath(slug, id)}/versions/${versionNumber}/positions/${encodeURIComponent(uid)}`, body),
+  declareOutcome: (slug: string, id: string, uid: string, body: { outcome: DeliberationOutcome; summary?: string; version: number }) =>
+    api<OutcomeRecord>('PUT', `${draftPath(slug, id)}/recommendations/${encodeURIComponent(uid)}/outcome`, body),
+  startSilence: (slug: string, id: string, body: { version: number; deadline: string }) => api<SilenceView>('POST', `${draftPath(slug, id)}/silence`, body),
+  breakSilence: (slug: string, id: string, body: { kind: SilenceBreakKind; reason: string; version: number }) => api<unknown>('POST', `${draftPath(slug, id)}/silence/breaks`, body),
+  cancelSilence: (slug: string, id: string) => api<SilenceView>('POST', `${draftPath(slug, id)}/silence/cancel`),
+};

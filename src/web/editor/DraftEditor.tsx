@@ -11,6 +11,7 @@ import { renderCaret, renderSelection } from './carets';
 import type { CollabUser } from './collab-user';
 import { styleNonce } from './csp-nonce';
 import classes from './DraftEditor.module.css';
+import { DraftHighlight } from './DraftHighlight';
 import { DraftNumbering } from './DraftNumbering';
 import { BoldIcon, BulletListIcon, ItalicIcon, OrderedListIcon, RedoIcon, UndoIcon } from './icons';
 
@@ -37,6 +38,7 @@ export function useDraftEditor({ provider, user, editable, lang, label }: Option
         DraftKinds,
         draftUniqueIds({ collaborative: true }),
         DraftNumbering,
+        DraftHighlight,
         Collaboration.configure({ document: provider.document, field: 'default' }),
         CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
       ],

@@ -21,6 +21,8 @@ import { DRAFT_LINE_WIDTH } from '../../editor/line-view';
 import { useCollabProvider, usePresence, type CollabState } from '../../editor/useCollabProvider';
 import { currentLocale } from '../../i18n';
 import { useGroupContext } from '../Group/context';
+import { caretPlace } from '../../editor/DraftHighlight';
+import { DeliberationPanel } from './DeliberationPanel';
 import { DraftStatusBadge } from './DraftStatusBadge';
 import classes from './Drafts.module.css';
 
@@ -102,11 +104,21 @@ function LiveDraft({ slug, draft, onRefetch }: { slug: string; draft: DraftView;
 
 function DraftBody({ provider, user, draft, state }: { provider: HocuspocusProvider; user: CollabUser; draft: DraftView; state: CollabState }) {
   const { t } = useTranslation();
+  const { group } = useGroupContext();
+  const slug = group.slug;
   const [showLines, setShowLines] = useState(false);
   const editable = draft.access === 'edit' && state.synced && state.scope !== 'readonly' && state.status !== 'denied' && state.status !== 'signedOut';
   const editor = useDraftEditor({ provider, user, editable, lang: draft.lang, label: t('drafts.editor.label', { title: draft.title }) });
   const blocks = useEditorState({ editor, selector: ({ editor: e }) => (e ? e.state.doc : null), equalityFn: (a, b) => a === b });
   const numbered = useMemo(() => (blocks ? numberedBlocksOfDoc(blocks) : []), [blocks]);
+  const caret = useEditorState({ editor, selector: ({ editor: e }) => (e ? caretPlace(e) : null), equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const numbersOf = useCallback(
+    (uid: string | null) => {
+      const b = uid ? numbered.find((x) => x.uid === uid) : undefined;
+      return b ? { paragraph: b.paragraph, recommendation: b.recommendation } : null;
+    },
+    [numbered],
+  );
   const counts = { paragraphs: numbered.filter((b) => b.paragraph !== null).length, recommendations: numbered.filter((b) => b.recommendation !== null).length };
 
   return (
@@ -128,6 +140,7 @@ function DraftBody({ provider, user, draft, state }: { provider: HocuspocusProvi
         {editor ? <DraftEditorView editor={editor} editable={editable} /> : null}
       </div>
       {showLines ? <LineNumberedText blocks={numbered} lang={draft.lang} /> : null}
+      <DeliberationPanel slug={slug} draft={draft} group={group} editor={editor} caret={caret} numbersOf={numbersOf} />
     </Stack>
   );
 }

@@ -1,0 +1,382 @@
+import { Alert, Badge, Button, Checkbox, Group, Modal, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AmendmentView } from '../../../core/deliberation';
+import { deliberationMutations, refreshDeliberation, useAmendments, useDraftVersions } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../components/format';
+import { highlightParagraph } from '../../editor/DraftHighlight';
+import { currentLocale } from '../../i18n';
+import { DiffText, paraLabel, type DeliberationProps } from './deliberation-shared';
+import classes from './Deliberation.module.css';
+
+const STATUS_COLOR: Record<string, string> = { open: 'blue', accepted: 'green', rejected: 'red', merged: 'grape', withdrawn: 'gray' };
+
+/**
+ * Amendments (#5 part 4): each with its A number, the ¶/R it touches, the delegation, the diff
+ * original → proposed, the rationale, its status, and flags when superseded or colliding; a
+ * participant proposes one from the paragraph the caret is in; the co-chairs accept, reject
+ * with a reason, or merge colliding ones; the proposer withdraws. Hovering or selecting one
+ * marks its paragraph in the text.
+ */
+export function AmendmentsPanel(props: DeliberationProps) {
+  const { t } = useTranslation();
+  const { slug, draft, editor, caret, numbersOf } = props;
+  const list = useAmendments(slug, draft.id);
+  const [proposing, setProposing] = useState(false);
+  const [rejecting, setRejecting] = useState<AmendmentView | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [merging, setMerging] = useState<AmendmentView[] | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+
+  if (list.isPending) return <Skeleton height={160} radius="md" />;
+  if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
+  const { amendments, latestVersion, canAmend, canDecide } = list.data;
+  const caretNumbers = caret?.uid ? numbersOf(caret.uid) : null;
+  const canProposeHere = !!caret?.uid && caretNumbers?.paragraph != null;
+  const chosen = amendments.filter((a) => selected.includes(a.id));
+  const sameParagraph = chosen.length >= 2 && chosen.every((a) => a.blockUid === chosen[0]?.blockUid);
+  const open = amendments.filter((a) => a.status === 'open').length;
+
+  const mark = (a: AmendmentView | null, scroll = false) => highlightParagraph(editor, a?.blockUid ?? a?.afterUid ?? null, scroll);
+
+  return (
+    <Stack gap="md" className={classes.panel} data-testid="amendments-panel">
+      <Text size="sm" c="dimmed">
+        {t('deliberation.amendments.summary', { count: amendments.length, open })}
+      </Text>
+      {canAmend ? (
+        latestVersion === null ? (
+          <Alert color="blue" variant="light" data-testid="amendments-no-version">
+            {t('deliberation.amendments.noVersion')}
+          </Alert>
+        ) : (
+          <Group gap="sm" wrap="wrap">
+            <Button onClick={() => setProposing(true)} disabled={!canProposeHere} data-testid="amendment-propose">
+              {canProposeHere ? t('deliberation.amendments.proposeAt', { where: paraLabel(caretNumbers) }) : t('deliberation.amendments.propose')}
+            </Button>
+            {!canProposeHere ? (
+              <Text size="xs" c="dimmed">
+                {t('deliberation.amendments.placeCaret')}
+              </Text>
+            ) : null}
+          </Group>
+        )
+      ) : null}
+      {canDecide && chosen.length > 0 ? (
+        <Group gap="sm" data-testid="amendments-merge-bar">
+          <Button variant="light" disabled={!sameParagraph} onClick={() => setMerging(chosen)} data-testid="amendments-merge">
+            {t('deliberation.amendments.mergeSelected', { count: chosen.length })}
+          </Button>
+          {!sameParagraph ? (
+            <Text size="xs" c="dimmed">
+              {t('deliberation.amendments.mergeHint')}
+            </Text>
+          ) : null}
+        </Group>
+      ) : null}
+      {amendments.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="amendments-empty">
+          {t('deliberation.amendments.empty')}
+        </Text>
+      ) : null}
+      {[...amendments].reverse().map((a) => (
+        <AmendmentCard
+          key={a.id}
+          a={a}
+          lang={draft.lang}
+          active={active === a.id}
+          selectable={canDecide && a.status === 'open' && a.actions.includes('merge')}
+          selected={selected.includes(a.id)}
+          onSelect={(on) => setSelected((s) => (on ? [...s, a.id] : s.filter((x) => x !== a.id)))}
+          onHover={(on) => mark(on ? a : amendments.find((x) => x.id === active) ?? null)}
+          onFocusCard={() => {
+            setActive(a.id);
+            mark(a, true);
+          }}
+          onReject={() => setRejecting(a)}
+          slug={slug}
+          draftId={draft.id}
+        />
+      ))}
+      {proposing && caret?.uid && latestVersion !== null ? <ProposeModal {...props} uid={caret.uid} liveText={caret.text} where={paraLabel(caretNumbers)} onClose={() => setProposing(false)} /> : null}
+      {rejecting ? <RejectModal slug={slug} draftId={draft.id} a={rejecting} onClose={() => setRejecting(null)} /> : null}
+      {merging ? (
+        <MergeModal
+          slug={slug}
+          draftId={draft.id}
+          lang={draft.lang}
+          list={merging}
+          onClose={(done) => {
+            setMerging(null);
+            if (done) setSelected([]);
+          }}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+interface CardProps {
+  a: AmendmentView;
+  lang: string;
+  active: boolean;
+  selectable: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onHover: (on: boolean) => void;
+  onFocusCard: () => void;
+  onReject: () => void;
+  slug: string;
+  draftId: string;
+}
+
+function AmendmentCard({ a, lang, active, selectable, selected, onSelect, onHover, onFocusCard, onReject, slug, draftId }: CardProps) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState<string | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const run = (name: string, step: () => Promise<unknown>) => {
+    setPending(name);
+    setFailed(null);
+    step()
+      .then(() => refreshDeliberation(queryClient, slug, draftId))
+      .catch((err: unknown) => {
+        setFailed(err);
+        void refreshDeliberation(queryClient, slug, draftId);
+      })
+      .finally(() => setPending(null));
+  };
+  return (
+    <article
+      className={classes.card}
+      data-active={active || undefined}
+      data-status={a.status}
+      data-testid="amendment"
+      data-label={a.label}
+      aria-label={a.label}
+      onMouseEnter={() => onHover(true)}
+      onMouseLeave={() => onHover(false)}
+      onClick={onFocusCard}
+    >
+      <Stack gap={6}>
+        <Group gap={6} wrap="wrap" justify="space-between">
+          <Group gap={6} wrap="wrap">
+            {selectable ? <Checkbox checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} onClick={(e) => e.stopPropagation()} aria-label={t('deliberation.amendments.select', { label: a.label })} data-testid="amendment-select" /> : null}
+            <Text fw={700} data-testid="amendment-label">
+              {a.label}
+            </Text>
+            <Badge variant="outline" color="gray" radius="sm" data-testid="amendment-where">
+              {a.afterUid ? t('deliberation.amendments.after', { where: paraLabel(a) }) : paraLabel(a)}
+            </Badge>
+            <Badge color={STATUS_COLOR[a.status]} variant="light" radius="sm" data-testid="amendment-status" data-status={a.status}>
+              {t(`deliberation.amendments.status.${a.status}`)}
+            </Badge>
+            {a.superseded ? (
+              <Badge color="orange" variant="outline" radius="sm" data-testid="amendment-superseded" leftSection={<span aria-hidden="true">⟲</span>}>
+                {t('deliberation.amendments.superseded', { number: a.draftVersion.number })}
+              </Badge>
+            ) : null}
+            {a.collidesWith.map((n) => (
+              <Badge key={n} color="red" variant="outline" radius="sm" data-testid="amendment-collides" leftSection={<span aria-hidden="true">⚠</span>}>
+                {t('deliberation.amendments.collides', { label: `A${n}` })}
+              </Badge>
+            ))}
+          </Group>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('deliberation.amendments.by', { committee: a.committee?.name ?? '—', name: a.proposedBy?.displayName ?? '—', when: formatDateTime(a.createdAt, locale) })} · {t('deliberation.amendments.onVersion', { number: a.draftVersion.number })}
+        </Text>
+        <DiffText ops={a.diff} lang={lang} testId="amendment-diff" />
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <strong>{t('deliberation.amendments.rationale')}</strong> {a.rationale}
+        </Text>
+        {a.mergedFrom.length > 0 ? (
+          <Text size="xs" c="dimmed">
+            {t('deliberation.amendments.mergedFrom', { labels: a.mergedFrom.map((n) => `A${n}`).join(', ') })}
+          </Text>
+        ) : null}
+        {a.mergedInto !== null ? (
+          <Text size="xs" c="dimmed">
+            {t('deliberation.amendments.mergedInto', { label: `A${a.mergedInto}` })}
+          </Text>
+        ) : null}
+        {a.decidedBy && a.status !== 'open' ? (
+          <Text size="xs" c="dimmed" data-testid="amendment-decision">
+            {t('deliberation.amendments.decidedBy', { name: a.decidedBy.displayName, when: a.decidedAt ? formatDateTime(a.decidedAt, locale) : '' })}
+            {a.decisionReason ? ` — ${a.decisionReason}` : ''}
+          </Text>
+        ) : null}
+        {failed ? <ErrorAlert error={failed} /> : null}
+        {a.actions.length > 0 ? (
+          <Group gap="xs" onClick={(e) => e.stopPropagation()}>
+            {a.actions.includes('accept') ? (
+              <Button size="xs" color="green" loading={pending === 'accept'} onClick={() => run('accept', () => deliberationMutations.accept(slug, draftId, a))} data-testid="amendment-accept">
+                {t('deliberation.amendments.accept')}
+              </Button>
+            ) : null}
+            {a.actions.includes('reject') ? (
+              <Button size="xs" variant="light" color="red" onClick={onReject} data-testid="amendment-reject">
+                {t('deliberation.amendments.reject')}
+              </Button>
+            ) : null}
+            {a.actions.includes('withdraw') ? (
+              <Button size="xs" variant="default" loading={pending === 'withdraw'} onClick={() => run('withdraw', () => deliberationMutations.withdraw(slug, draftId, a))} data-testid="amendment-withdraw">
+                {t('deliberation.amendments.withdraw')}
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
+    </article>
+  );
+}
+
+function ProposeModal({ slug, draft, uid, liveText, where, onClose }: DeliberationProps & { uid: string; liveText: string; where: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useAmendments(slug, draft.id);
+  const versions = useDraftVersions(slug, draft.id);
+  const [text, setText] = useState(liveText);
+  const [rationale, setRationale] = useState('');
+  const [tried, setTried] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState<unknown>(null);
+  const problem = !rationale.trim() ? t('deliberation.amendments.rationaleRequired') : null;
+  const same = text === liveText;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (problem || same) return;
+    setPending(true);
+    setFailed(null);
+    try {
+      const latest = versions.data?.find((v) => v.number === list.data?.latestVersion) ?? versions.data?.[versions.data.length - 1];
+      if (!latest) throw new Error('no version');
+      await deliberationMutations.propose(slug, draft.id, { versionId: latest.id, blockUid: uid, proposedText: text, rationale: rationale.trim() });
+      await refreshDeliberation(queryClient, slug, draft.id);
+      onClose();
+    } catch (err) {
+      setFailed(err);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} size="lg" radius="md" title={<Text fw={600}>{t('deliberation.amendments.proposeTitle', { where })}</Text>}>
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="amendment-form">
+        <Stack gap="md">
+          <Text size="xs" c="dimmed">
+            {t('deliberation.amendments.proposeHint', { number: list.data?.latestVersion ?? '—' })}
+          </Text>
+          <Textarea label={t('deliberation.amendments.proposedText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={4} lang={draft.lang} error={tried && same ? t('deliberation.amendments.unchanged') : null} data-testid="amendment-text" />
+          <Textarea label={t('deliberation.amendments.rationale')} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} autosize minRows={2} maxLength={5000} error={tried && problem} data-testid="amendment-rationale" />
+          {failed ? <ErrorAlert error={failed} /> : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending} data-testid="amendment-submit">
+              {t('deliberation.amendments.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RejectModal({ slug, draftId, a, onClose }: { slug: string; draftId: string; a: AmendmentView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState<unknown>(null);
+  const problem = !reason.trim() ? t('deliberation.amendments.reasonRequired') : null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (problem) return;
+    setPending(true);
+    try {
+      await deliberationMutations.reject(slug, draftId, a, reason.trim());
+      await refreshDeliberation(queryClient, slug, draftId);
+      onClose();
+    } catch (err) {
+      setFailed(err);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} radius="md" title={<Text fw={600}>{t('deliberation.amendments.rejectTitle', { label: a.label })}</Text>}>
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="amendment-reject-form">
+        <Stack gap="md">
+          <Textarea label={t('deliberation.amendments.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} maxLength={2000} error={tried && problem} data-autofocus data-testid="amendment-reason" />
+          {failed ? <ErrorAlert error={failed} /> : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red" loading={pending} data-testid="amendment-reject-send">
+              {t('deliberation.amendments.reject')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function MergeModal({ slug, draftId, lang, list, onClose }: { slug: string; draftId: string; lang: string; list: AmendmentView[]; onClose: (done: boolean) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState(list[0]?.proposedText ?? '');
+  const [rationale, setRationale] = useState(list.map((a) => `${a.label}: ${a.rationale}`).join('\n'));
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!rationale.trim()) return;
+    setPending(true);
+    try {
+      await deliberationMutations.merge(slug, draftId, { amendments: list.map((a) => ({ id: a.id, version: a.version })), proposedText: text, rationale: rationale.trim() });
+      await refreshDeliberation(queryClient, slug, draftId);
+      onClose(true);
+    } catch (err) {
+      setFailed(err);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Modal opened onClose={() => onClose(false)} size="lg" radius="md" title={<Text fw={600}>{t('deliberation.amendments.mergeTitle', { labels: list.map((a) => a.label).join(', ') })}</Text>}>
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="amendment-merge-form">
+        <Stack gap="md">
+          {list.map((a) => (
+            <div key={a.id}>
+              <Text size="xs" fw={600}>
+                {a.label} · {a.committee?.name ?? '—'}
+              </Text>
+              <DiffText ops={a.diff} lang={lang} />
+            </div>
+          ))}
+          <Textarea label={t('deliberation.amendments.mergedText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={4} lang={lang} data-testid="amendment-merge-text" />
+          <Textarea label={t('deliberation.amendments.rationale')} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} autosize minRows={2} maxLength={5000} data-testid="amendment-merge-rationale" />
+          {failed ? <ErrorAlert error={failed} /> : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => onClose(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending} data-testid="amendment-merge-send">
+              {t('deliberation.amendments.mergeSend')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
