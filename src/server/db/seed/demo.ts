@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { auditEvents, committeeMemberships, councilRoles, councils, groupDecisions, groupInvitations, groupMemberships, files, materials, materialVersions, meetingAttendance, meetingReports, meetingSessions, meetings, memberCommittees, proposalReviews, proposalVersions, scMeetings, studyGroupCoChairs, studyGroups, users } from '../schema';
 import { seedCharterTexts } from './charter';
 import { cscapCommittees } from './committees';
+import { seedDemoDraft } from './demo-draft';
 import { seedOpenAgenda } from './open-agenda';
 import { demoPeople } from './people';
 import { maritimeProposal } from './second-proposal';
@@ -125,6 +126,8 @@ export async function seedDemo(tx: Db, opts: { storage?: FileStorage } = {}): Pr
     },
     firstMeetingSessionIds,
   });
+  // A draft of recommendations under discussion, with a named version, positions, amendments and a comment thread.
+  await seedDemoDraft(tx, { groupId: group.id, userId: (key) => userIds[key] as string, committeeId });
 
   // How the group came to be: CSCAP-Korea's representative proposed it, the Steering
   // Committee approved it, and it became active on its start date.

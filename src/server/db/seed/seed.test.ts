@@ -135,6 +135,28 @@ describe('first start', () => {
     const taken = detail.sessions.flatMap((s: { agendaItems: { number: number }[] }) => s.agendaItems.map((i) => i.number));
     expect(new Set(taken)).toEqual(new Set([1, 2, 3, 4, 5, 6]));
     expect(detail.sessions.flatMap((s: { papers: { id: string }[] }) => s.papers.map((p) => p.id))).toEqual([papers[0].id]);
+
+    // A draft under discussion: a named version, the delegations' positions with every grade the
+    // demo should show, two colliding amendments and a rejected one, an observer's thread.
+    const draftList = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/drafts`)).json();
+    const draft = (draftList.items ?? draftList)[0];
+    const matrix = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/drafts/${draft.id}/consensus`)).json();
+    expect(matrix.recommendations.map((r: { number: number; consensus: { grade: string | null } }) => [r.number, r.consensus.grade])).toEqual([
+      [1, 'full_consensus'],
+      [2, 'strong_support_significant_opposition'],
+      [3, 'consensus'],
+      [4, null],
+    ]);
+    expect(matrix.recommendations[0].outcome).toMatchObject({ outcome: 'adopted', grade: 'full_consensus' });
+    const amendmentList = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/drafts/${draft.id}/amendments`)).json();
+    expect(amendmentList.amendments.map((a: { number: number; status: string; collidesWith: number[] }) => [a.number, a.status, a.collidesWith])).toEqual([
+      [1, 'open', [2]],
+      [2, 'open', [1]],
+      [3, 'rejected', []],
+    ]);
+    const threads = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/drafts/${draft.id}/comments`)).json().threads;
+    expect(threads).toHaveLength(1);
+    expect(threads[0].quote).toBe('staffed at all hours');
   });
 
   it('does not bring the demo back after the groups are deleted', async () => {
