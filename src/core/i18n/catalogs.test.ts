@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { AGENDA_TRANSITIONS } from '../agenda';
+import { AMENDMENT_STATUSES } from '../drafts';
 import { ERROR_CODES } from '../errors';
+import { MEETING_TRANSITIONS } from '../meetings';
 import { COMMITTEE_MEMBERSHIP_TYPES, COUNCIL_ROLES, GROUP_ROLES, MEETING_STATUSES, STUDY_GROUP_STATUSES } from '../roles';
 import { catalogs, parseAcceptLanguage, pickLocale } from './index';
 
@@ -59,6 +62,25 @@ describe('translation catalogs', () => {
       ...COMMITTEE_MEMBERSHIP_TYPES.map((m) => `membershipType.${m}`),
     ];
     expect(needed.filter((k) => !en.has(k))).toEqual([]);
+  });
+
+  it('has words for every action a group’s audit trail shows', () => {
+    // Every audit event written with a group: literal names, and the names built from steps.
+    const actions = new Set<string>([
+      ...Object.keys(MEETING_TRANSITIONS).map((t) => `meeting.${t}`),
+      ...Object.values(AGENDA_TRANSITIONS).map((t) => `agenda.item_${t.to}`),
+      ...AMENDMENT_STATUSES.filter((s) => s !== 'open').map((s) => `amendment.${s}`),
+      ...['circulated', 'reopened', 'finalized'].map((s) => `report.${s}`),
+    ]);
+    for (const file of sourceFiles(path.join(srcRoot, 'server/modules'))) {
+      for (const call of fs.readFileSync(file, 'utf8').matchAll(/recordAudit\(tx, \{([\s\S]*?)\}\);/g)) {
+        const body = call[1] as string;
+        if (!/groupId/.test(body)) continue;
+        for (const m of body.matchAll(/'([a-z_]+\.[a-z_]+)'/g)) if (/action/.test(body)) actions.add(m[1] as string);
+      }
+    }
+    expect(actions.size).toBeGreaterThan(40);
+    expect([...actions].filter((a) => !en.has(`audit.actions.${a}`)).sort()).toEqual([]);
   });
 
   it('has every key that the code asks for', () => {
