@@ -168,19 +168,19 @@ function AmendmentCard({ a, lang, active, selectable, selected, onSelect, onHove
             <Text fw={700} data-testid="amendment-label">
               {a.label}
             </Text>
-            <Badge variant="outline" color="gray" radius="sm" data-testid="amendment-where">
+            <Badge tt="none" variant="outline" color="gray" radius="sm" data-testid="amendment-where">
               {a.afterUid ? t('deliberation.amendments.after', { where: paraLabel(a) }) : paraLabel(a)}
             </Badge>
-            <Badge color={STATUS_COLOR[a.status]} variant="light" radius="sm" data-testid="amendment-status" data-status={a.status}>
+            <Badge tt="none" color={STATUS_COLOR[a.status]} variant="light" radius="sm" data-testid="amendment-status" data-status={a.status}>
               {t(`deliberation.amendments.status.${a.status}`)}
             </Badge>
             {a.superseded ? (
-              <Badge color="orange" variant="outline" radius="sm" data-testid="amendment-superseded" leftSection={<span aria-hidden="true">⟲</span>}>
+              <Badge tt="none" color="orange" variant="outline" radius="sm" data-testid="amendment-superseded" leftSection={<span aria-hidden="true">⟲</span>}>
                 {t('deliberation.amendments.superseded', { number: a.draftVersion.number })}
               </Badge>
             ) : null}
             {a.collidesWith.map((n) => (
-              <Badge key={n} color="red" variant="outline" radius="sm" data-testid="amendment-collides" leftSection={<span aria-hidden="true">⚠</span>}>
+              <Badge tt="none" key={n} color="red" variant="outline" radius="sm" data-testid="amendment-collides" leftSection={<span aria-hidden="true">⚠</span>}>
                 {t('deliberation.amendments.collides', { label: `A${n}` })}
               </Badge>
             ))}

@@ -173,7 +173,7 @@ function Thread({ thread: th, slug, draftId, lang, people, canComment, onHover }
       {c.mentions.length > 0 ? (
         <Group gap={4} mt={2} data-testid="comment-mentioned">
           {c.mentions.map((m) => (
-            <Badge key={m.id} size="sm" variant="light" color="navy" radius="sm">
+            <Badge tt="none" key={m.id} size="sm" variant="light" color="navy" radius="sm">
               @{m.displayName}
             </Badge>
           ))}
@@ -185,11 +185,11 @@ function Thread({ thread: th, slug, draftId, lang, people, canComment, onHover }
     <article className={classes.card} data-testid="comment-thread" data-resolved={th.resolved || undefined} onMouseEnter={() => onHover(true)} onMouseLeave={() => onHover(false)}>
       <Stack gap={8}>
         <Group gap={6} justify="space-between">
-          <Badge variant="outline" color="gray" radius="sm">
+          <Badge tt="none" variant="outline" color="gray" radius="sm">
             {th.paragraph === null ? t('deliberation.comments.gone') : paraLabel(th)}
           </Badge>
           {th.resolved ? (
-            <Badge color="green" variant="light" radius="sm" leftSection={<span aria-hidden="true">✓</span>} data-testid="comment-resolved">
+            <Badge tt="none" color="green" variant="light" radius="sm" leftSection={<span aria-hidden="true">✓</span>} data-testid="comment-resolved">
               {t('deliberation.comments.resolvedBy', { name: th.resolvedBy?.displayName ?? '—' })}
             </Badge>
           ) : null}

@@ -20,7 +20,7 @@ export function DeliberationPanel(props: DeliberationProps) {
   const openThreads = threads.data?.threads.filter((th) => !th.resolved).length ?? 0;
   const count = (n: number) =>
     n > 0 ? (
-      <Badge size="xs" variant="filled" color="navy" radius="xl">
+      <Badge tt="none" size="xs" variant="filled" color="navy" radius="xl">
         {n}
       </Badge>
     ) : null;

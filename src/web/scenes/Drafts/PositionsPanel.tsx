@@ -166,7 +166,7 @@ export function ConsensusBadge({ row }: { row: MatrixRow }) {
   const grade = c.grade ?? 'none';
   return (
     <Stack gap={4} data-testid="consensus" data-grade={grade}>
-      <Badge color={GRADE_COLOR[grade] ?? 'gray'} variant={c.grade ? 'filled' : 'outline'} radius="sm" leftSection={<span aria-hidden="true">{GRADE_ICON[grade] ?? '·'}</span>} styles={{ root: { whiteSpace: 'normal', height: 'auto', minHeight: 22 } }}>
+      <Badge tt="none" color={GRADE_COLOR[grade] ?? 'gray'} variant={c.grade ? 'filled' : 'outline'} radius="sm" leftSection={<span aria-hidden="true">{GRADE_ICON[grade] ?? '·'}</span>} styles={{ root: { whiteSpace: 'normal', height: 'auto', minHeight: 22 } }}>
         {t(`deliberation.grade.${grade}`)}
       </Badge>
       <Text size="xs" c="dimmed" data-testid="consensus-counts" style={{ minWidth: '9rem' }}>
@@ -194,7 +194,7 @@ function OutcomeCell({ row }: { row: MatrixRow }) {
     );
   return (
     <Stack gap={2} data-testid="outcome" data-outcome={o.outcome}>
-      <Badge color={o.outcome === 'adopted' ? 'green' : o.outcome === 'dropped' ? 'gray' : 'blue'} variant="light" radius="sm" styles={{ root: { whiteSpace: 'normal', height: 'auto' } }}>
+      <Badge tt="none" color={o.outcome === 'adopted' ? 'green' : o.outcome === 'dropped' ? 'gray' : 'blue'} variant="light" radius="sm" styles={{ root: { whiteSpace: 'normal', height: 'auto' } }}>
         {t(`deliberation.outcome.${o.outcome}`)}
         {o.grade ? ` · ${t(`deliberation.grade.${o.grade}`)}` : ''}
       </Badge>
@@ -247,13 +247,13 @@ function PositionModal({ slug, draft, versionNumber, target, onClose }: Delibera
     } catch (err) {
       if (isApiError(err) && err.code === 'resource.version_conflict') {
         // Someone else in the delegation changed it meanwhile: theirs is shown, the head's own choice kept to send again.
-        setConflict(true);
-        await refreshDeliberation(queryClient, slug, draft.id);
+        void refreshDeliberation(queryClient, slug, draft.id);
         try {
           const m = await fetchMatrix(slug, draft.id);
           const row = m.recommendations.find((r) => r.uid === target.row.uid);
           const cell = row?.cells.find((c) => c.committeeId === target.committee.id);
           setBase(cell?.position && !cell.position.superseded ? cell.position : null);
+          setConflict(true);
         } catch (reloadErr) {
           setFailed(reloadErr);
         }

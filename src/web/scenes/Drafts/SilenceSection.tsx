@@ -32,6 +32,15 @@ function formatRemaining(ms: number, t: (k: string, o?: Record<string, unknown>)
   return d > 0 ? t('deliberation.silence.daysLeft', { count: d, clock }) : clock;
 }
 
+/** An instant in a zone, with the zone named (UTC+9, GMT-5…): a deadline must not be misread. */
+function zoned(iso: string, locale: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+  } catch {
+    return new Date(iso).toISOString();
+  }
+}
+
 /** The group's zone for a deadline: that of its meeting nearest to it, else UTC (as the server's mail does). */
 function groupZoneNear(meetings: DeliberationProps['group']['meetings'], at: number): string {
   let best: { zone: string; gap: number } | null = null;
@@ -85,17 +94,17 @@ function Procedure({ procedure: p, lang }: { procedure: SilenceProcedureView; la
   return (
     <Stack gap={6} data-testid="silence-procedure" data-state={p.state}>
       <Group gap="xs" wrap="wrap">
-        <Badge color={color} variant="light" radius="sm" data-testid="silence-state">
+        <Badge tt="none" color={color} variant="light" radius="sm" data-testid="silence-state">
           {t(`deliberation.silence.state.${p.state}`)}
         </Badge>
         <Text size="sm">{t('deliberation.silence.onVersion', { number: p.version })}</Text>
       </Group>
       <Text size="sm" data-testid="silence-deadline">
-        {t('deliberation.silence.deadline')} <strong>{formatDateTime(p.deadline, locale, zone, true)}</strong>
+        {t('deliberation.silence.deadline')} <strong>{zoned(p.deadline, locale, zone)}</strong>
       </Text>
       <Text size="xs" c="dimmed" data-testid="silence-deadline-zones">
-        {formatDateTime(p.deadline, locale, 'UTC', true)}
-        {p.groupTimeZone !== 'UTC' && p.groupTimeZone !== zone ? ` · ${t('deliberation.silence.groupZone', { time: formatDateTime(p.deadline, locale, p.groupTimeZone, true), zone: p.groupTimeZone })}` : ''}
+        {zoned(p.deadline, locale, 'UTC')}
+        {p.groupTimeZone !== 'UTC' && p.groupTimeZone !== zone ? ` · ${t('deliberation.silence.groupZone', { time: zoned(p.deadline, locale, p.groupTimeZone), zone: p.groupTimeZone })}` : ''}
       </Text>
       {p.state === 'running' ? (
         <Text size="sm" role="timer" aria-live="off" data-testid="silence-countdown">
@@ -166,8 +175,8 @@ function StartForm({ slug, draftId, versionNumber, meetings }: { slug: string; d
         />
         {instant && !problem ? (
           <Text size="xs" c="dimmed" data-testid="silence-start-preview">
-            {formatDateTime(instant.toISOString(), locale, 'UTC', true)}
-            {groupZone !== 'UTC' ? ` · ${t('deliberation.silence.groupZone', { time: formatDateTime(instant.toISOString(), locale, groupZone, true), zone: groupZone })}` : ''}
+            {zoned(instant.toISOString(), locale, 'UTC')}
+            {groupZone !== 'UTC' ? ` · ${t('deliberation.silence.groupZone', { time: zoned(instant.toISOString(), locale, groupZone), zone: groupZone })}` : ''}
           </Text>
         ) : null}
         {failed ? <ErrorAlert error={failed} /> : null}

@@ -157,14 +157,14 @@ function Comparison({ slug, draftId, lang, from, to }: { slug: string; draftId: 
       {shown.map((r, i) => (
         <div key={`${r.uid ?? 'x'}-${i}`} className={classes.card} data-testid="comparison-row" data-op={r.op}>
           <Group gap={6} mb={4} wrap="wrap">
-            <Badge size="sm" variant="outline" color="gray" radius="sm">
+            <Badge tt="none" size="sm" variant="outline" color="gray" radius="sm">
               {r.before ? paraLabel(r.before) : '∅'} → {r.after ? paraLabel(r.after) : '∅'}
             </Badge>
-            <Badge size="sm" variant="light" color={OP_COLOR[r.op]} radius="sm">
+            <Badge tt="none" size="sm" variant="light" color={OP_COLOR[r.op]} radius="sm">
               {t(`deliberation.versions.op.${r.op}`)}
             </Badge>
             {r.moved ? (
-              <Badge size="sm" variant="light" color="grape" radius="sm">
+              <Badge tt="none" size="sm" variant="light" color="grape" radius="sm">
                 {t('deliberation.versions.moved')}
               </Badge>
             ) : null}

@@ -71,7 +71,7 @@ export function PositionBadge({ position, superseded = false }: { position: Posi
   const { t } = useTranslation();
   const style = POSITION_STYLE[position];
   return (
-    <Badge
+    <Badge tt="none"
       color={superseded ? 'gray' : style.color}
       variant={superseded ? 'outline' : position === 'silent' ? 'outline' : 'light'}
       radius="sm"
