@@ -179,7 +179,7 @@ function AmendmentCard({ a, lang, active, selectable, selected, onSelect, onHove
                 {t('deliberation.amendments.superseded', { number: a.draftVersion.number })}
               </Badge>
             ) : null}
-            {a.collidesWith.map((n) => (
+            {(a.status === 'open' ? a.collidesWith : []).map((n) => (
               <Badge tt="none" key={n} color="red" variant="outline" radius="sm" data-testid="amendment-collides" leftSection={<span aria-hidden="true">⚠</span>}>
                 {t('deliberation.amendments.collides', { label: `A${n}` })}
               </Badge>

@@ -63,14 +63,14 @@ export function PositionsPanel(props: DeliberationProps) {
       ) : (
         <ScrollArea type="auto" offsetScrollbars data-testid="positions-scroll">
           <table className={classes.matrix} data-testid="positions-matrix">
-            <caption className="sr-only">{t('deliberation.positions.caption')}</caption>
+            <caption className={classes.srOnly}>{t('deliberation.positions.caption')}</caption>
             <thead>
               <tr>
                 <th className={classes.recCell} scope="col">
                   {t('deliberation.positions.recommendation')}
                 </th>
                 {m.delegations.map((d) => (
-                  <th key={d.id} scope="col" className={d.id === myCommittee ? classes.mine : undefined} data-testid="positions-delegation" data-code={d.code}>
+                  <th key={d.id} scope="col" className={`${classes.delegationCell} ${d.id === myCommittee ? classes.mine : ''}`} data-testid="positions-delegation" data-code={d.code}>
                     <Tooltip label={d.name} withArrow>
                       <span>{d.code}</span>
                     </Tooltip>
@@ -100,7 +100,7 @@ export function PositionsPanel(props: DeliberationProps) {
                     const committee = m.delegations.find((d) => d.id === cell.committeeId) as Committee;
                     const mine = cell.committeeId === myCommittee && canPosition && !m.superseded;
                     return (
-                      <td key={cell.committeeId} className={cell.committeeId === myCommittee ? classes.mine : undefined} data-testid="positions-cell" data-code={committee.code}>
+                      <td key={cell.committeeId} className={`${classes.delegationCell} ${cell.committeeId === myCommittee ? classes.mine : ''}`} data-testid="positions-cell" data-code={committee.code}>
                         <Cell cell={cell} lang={draft.lang} />
                         {mine ? (
                           <Button size="compact-xs" variant="subtle" mt={4} onClick={() => setEditing({ row, cell, committee })} data-testid="position-record">
@@ -137,7 +137,13 @@ export function PositionsPanel(props: DeliberationProps) {
 function Cell({ cell, lang }: { cell: PositionCell; lang: string }) {
   const { t } = useTranslation();
   const p = cell.position;
-  if (!p) return <PositionBadge position="silent" />;
+  if (!p)
+    return (
+      <Text size="xs" c="dimmed" data-position="silent">
+        <span aria-hidden="true">– </span>
+        {t('deliberation.position.silent')}
+      </Text>
+    );
   return (
     <Stack gap={2} data-position={p.position} data-superseded={p.superseded || undefined}>
       <PositionBadge position={p.position} superseded={p.superseded} />
