@@ -104,17 +104,16 @@ afterAll(async () => {
 });
 
 describe('writing a draft together', () => {
-  it('the Drafts tab says what drafts are for, and a co-chair starts one', async () => {
+  it('the Drafts tab lists the demo group’s draft under discussion, and a co-chair starts another', async () => {
     ({ page: cochair } = await personPage('Jonathan R. Ashby'));
     await cochair.goto(`${accord.url}${GROUP}`);
     await cochair.getByTestId('group-tab-drafts').click();
-    const empty = cochair.getByTestId('drafts-empty');
-    await empty.waitFor();
-    expect(await empty.innerText()).toContain(en.drafts.empty.body);
+    await expect.poll(() => cochair.getByText('Recommendations on confidence-building in Northeast Asia').count()).toBe(1);
+    expect(await cochair.getByTestId('drafts-empty').count()).toBe(0);
     await cochair.waitForLoadState('networkidle');
-    await shot(cochair, 'empty-en-1280');
+    await shot(cochair, 'list-demo-en-1280');
 
-    await cochair.getByTestId('draft-start-first').click();
+    await cochair.getByTestId('draft-start').click();
     await cochair.getByTestId('draft-title-input').fill(TITLE);
     expect(await cochair.getByTestId('draft-lang').inputValue()).toBe('English');
     await cochair.getByTestId('draft-text-input').fill(`${P1}\n\n${P2}`);
