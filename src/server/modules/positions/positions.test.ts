@@ -23,12 +23,12 @@ let ids: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestContext();
-  council = await buildCouncil(t.db);
+  council = await buildCouncil(t.db, ['KR', 'CN', 'JP', 'US', 'CA', 'AU']);
   const { byCode } = council;
   const group = await buildStudyGroup(t.db, { councilId: council.council.id, status: 'active', coChairCommitteeIds: [byCode.KR?.id as string] });
   slug = group.slug;
   groupId = group.id;
-  const [c, hk, hj, hc, m, o, x] = await Promise.all([buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db)]);
+  const [c, hk, hj, hc, m, o, x, r] = await Promise.all([buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db)]);
   await addMember(t.db, group.id, c.id, 'co_chair', byCode.KR?.id ?? null);
   await addMember(t.db, group.id, hk.id, 'delegation_head', byCode.KR?.id ?? null);
   await addMember(t.db, group.id, hj.id, 'delegation_head', byCode.JP?.id ?? null);
@@ -37,6 +37,8 @@ beforeAll(async () => {
   await addMember(t.db, group.id, m.id, 'member', byCode.US?.id ?? null);
   // Canada sits only as an observer: it takes no position.
   await addMember(t.db, group.id, o.id, 'observer', byCode.CA?.id ?? null);
+  // The rapporteur serves the group; her committee (AU) is not thereby a delegation.
+  await addMember(t.db, group.id, r.id, 'rapporteur', byCode.AU?.id ?? null);
   ids = { chair: c.id, headKR: hk.id, headJP: hj.id, headCN: hc.id, member: m.id, KR: byCode.KR?.id as string, JP: byCode.JP?.id as string, CN: byCode.CN?.id as string, US: byCode.US?.id as string };
   await t.app.changes.sync();
   [chair, headKR, headJP, headJPOtherDevice, headCN, member, observer, outsider] = await Promise.all([

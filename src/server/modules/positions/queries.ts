@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { computeConsensus, type Consensus, type EligibleDelegation, type RecordedPosition } from '../../../core/consensus';
 import { numberBlocks } from '../../../core/draft-structure';
 import type { Db } from '../../db/client';
@@ -46,13 +46,18 @@ export function recommendationsOf(version: Pick<VersionRow, 'blocks'>): Recommen
  * The delegations that take positions in the group: member committees with at least one current
  * member who is not an observer (the 'Plus' invitees take none), by code.
  */
+/** The roles through which a member committee is a delegation of the group. */
+export const DELEGATION_ROLES = ['co_chair', 'delegation_head', 'member'] as const;
+
 export async function eligibleDelegations(db: Db, groupId: string): Promise<Delegation[]> {
   const rows = await db
     .selectDistinct({ committeeId: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name })
     .from(groupMemberships)
     .innerJoin(memberCommittees, eq(memberCommittees.id, groupMemberships.committeeId))
     .innerJoin(users, eq(users.id, groupMemberships.userId))
-    .where(and(eq(groupMemberships.groupId, groupId), isNull(groupMemberships.endedAt), isNull(users.disabledAt), ne(groupMemberships.role, 'observer')))
+    // A member committee takes part as a delegation through its co-chair, head or members; the group's
+    // staff (rapporteur, Delphi facilitator, secretariat) and observers do not make it one.
+    .where(and(eq(groupMemberships.groupId, groupId), isNull(groupMemberships.endedAt), isNull(users.disabledAt), inArray(groupMemberships.role, [...DELEGATION_ROLES])))
     .orderBy(asc(memberCommittees.code));
   return rows;
 }
