@@ -8,7 +8,7 @@ import { deliberationMutations, refreshDeliberation, useConsensusMatrix, useMe, 
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { currentLocale } from '../../i18n';
-import { PositionBadge, type DeliberationProps } from './deliberation-shared';
+import { PositionBadge, WRAPPING_BADGE, type DeliberationProps } from './deliberation-shared';
 import classes from './Deliberation.module.css';
 import { SilenceSection } from './SilenceSection';
 
@@ -172,7 +172,7 @@ export function ConsensusBadge({ row }: { row: MatrixRow }) {
   const grade = c.grade ?? 'none';
   return (
     <Stack gap={4} data-testid="consensus" data-grade={grade}>
-      <Badge tt="none" color={GRADE_COLOR[grade] ?? 'gray'} variant={c.grade ? 'filled' : 'outline'} radius="sm" leftSection={<span aria-hidden="true">{GRADE_ICON[grade] ?? '·'}</span>} styles={{ root: { whiteSpace: 'normal', height: 'auto', minHeight: 22 } }}>
+      <Badge tt="none" color={GRADE_COLOR[grade] ?? 'gray'} variant={c.grade ? 'filled' : 'outline'} radius="sm" leftSection={<span aria-hidden="true">{GRADE_ICON[grade] ?? '·'}</span>} styles={WRAPPING_BADGE}>
         {t(`deliberation.grade.${grade}`)}
       </Badge>
       <Text size="xs" c="dimmed" data-testid="consensus-counts" style={{ minWidth: '9rem' }}>
@@ -200,7 +200,7 @@ function OutcomeCell({ row }: { row: MatrixRow }) {
     );
   return (
     <Stack gap={2} data-testid="outcome" data-outcome={o.outcome}>
-      <Badge tt="none" color={o.outcome === 'adopted' ? 'green' : o.outcome === 'dropped' ? 'gray' : 'blue'} variant="light" radius="sm" styles={{ root: { whiteSpace: 'normal', height: 'auto' } }}>
+      <Badge tt="none" color={o.outcome === 'adopted' ? 'green' : o.outcome === 'dropped' ? 'gray' : 'blue'} variant="light" radius="sm" styles={WRAPPING_BADGE}>
         {t(`deliberation.outcome.${o.outcome}`)}
         {o.grade ? ` · ${t(`deliberation.grade.${o.grade}`)}` : ''}
       </Badge>

@@ -67,6 +67,9 @@ export const POSITION_STYLE: Record<Position | 'silent', { color: string; icon: 
 };
 
 /** A position as colour, icon and words together. */
+/** Badges in the matrix say their whole label, on two lines if need be, rather than cut it off ("Strong suppor…"). */
+export const WRAPPING_BADGE = { root: { whiteSpace: 'normal', height: 'auto', minHeight: 22, paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } } as const;
+
 export function PositionBadge({ position, superseded = false }: { position: Position | 'silent'; superseded?: boolean }) {
   const { t } = useTranslation();
   const style = POSITION_STYLE[position];
@@ -79,6 +82,7 @@ export function PositionBadge({ position, superseded = false }: { position: Posi
       leftSection={<span aria-hidden="true">{style.icon}</span>}
       data-position={position}
       data-superseded={superseded || undefined}
+      styles={WRAPPING_BADGE}
     >
       {t(`deliberation.position.${position}`)}
     </Badge>
