@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../src/core/i18n';
 import { DEMO_GROUP_SLUG } from '../src/server/db/seed/demo';
-import { artifacts, openBrowser, startAccord, type Accord } from './helpers';
+import { type Accord, artifacts, noHorizontalScroll, openBrowser, startAccord } from './helpers';
 
 /**
  * The open agenda (issue #4 parts 3, 9): a member in Tokyo raises an item in Japanese (his UI's
@@ -82,10 +82,6 @@ const card = (page: Page, title: string) => page.getByTestId('agenda-item').filt
 const cardNo = (page: Page, n: number) => page.locator(`[data-testid="agenda-item"][data-number="${n}"]`);
 const row = (page: Page, title: string) => page.getByTestId('session-row').filter({ hasText: title });
 const itemOption = (page: Page, n: number) => page.getByRole('option', { name: new RegExp(`^${fill(en.agenda.itemNumber, { number: n })}(?!\\d)`) });
-
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 async function openAgenda(page: Page) {
   await page.goto(`${accord.url}${GROUP}/agenda`);

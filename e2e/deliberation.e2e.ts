@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consensusGrade } from '../src/core/consensus';
 import { catalogs } from '../src/core/i18n';
 import { DEMO_GROUP_SLUG } from '../src/server/db/seed/demo';
-import { artifacts, openBrowser, startAccord, type Accord } from './helpers';
+import { type Accord, artifacts, noHorizontalScroll, openBrowser, startAccord } from './helpers';
 
 /**
  * Deliberation on a draft (#5 part 8): a co-chair names a version; a member proposes an
@@ -68,10 +68,6 @@ async function openDraft(page: Page) {
   await expect.poll(() => page.getByTestId('connection-state').getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
   await page.getByTestId('draft-text').waitFor();
   await expect.poll(() => paragraphs(page).count()).toBe(3);
-}
-
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../src/core/i18n';
 import { numberLines, textWidth } from '../src/core/text-lines';
 import { DEMO_GROUP_SLUG } from '../src/server/db/seed/demo';
-import { artifacts, openBrowser, startAccord, type Accord } from './helpers';
+import { type Accord, artifacts, noHorizontalScroll, openBrowser, startAccord } from './helpers';
 
 /**
  * Live drafts (#5 parts 1, 2, 8): a co-chair starts a draft from the group's Drafts tab; a
@@ -87,10 +87,6 @@ async function typeAtEnd(page: Page, n: number, text: string) {
   await paragraphs(page).nth(n).click();
   await page.keyboard.press('End');
   await page.keyboard.type(text, { delay: 15 });
-}
-
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
 beforeAll(async () => {

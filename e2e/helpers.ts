@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const artifacts = path.join(root, '.e2e-artifacts');
@@ -98,4 +99,9 @@ export async function openBrowser(locale = 'en-US'): Promise<{ context: BrowserC
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The page fits the window's width: nothing makes the reader scroll sideways. */
+export async function noHorizontalScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../src/core/i18n';
 import { DEMO_GROUP_SLUG } from '../src/server/db/seed/demo';
-import { artifacts, openBrowser, startAccord, type Accord } from './helpers';
+import { type Accord, artifacts, noHorizontalScroll, openBrowser, startAccord } from './helpers';
 
 /**
  * A meeting's record (issue #4 parts 5–7): a member shares a paper on the first meeting's page
@@ -94,10 +94,6 @@ async function useLanguage(page: Page, lang: 'en' | 'ko') {
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `record-${name}.png`), fullPage: true });
-
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 /** Every place the check marks in the editor, as painted over the text (CSS Custom Highlight API). */
 const painted = (page: Page) =>

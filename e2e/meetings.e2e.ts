@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../src/core/i18n';
 import { DEMO_GROUP_SLUG } from '../src/server/db/seed/demo';
-import { artifacts, openBrowser, startAccord, type Accord } from './helpers';
+import { type Accord, artifacts, noHorizontalScroll, openBrowser, startAccord } from './helpers';
 
 /**
  * A co-chair in Washington plans a meeting there across the March 2021 change to daylight
@@ -64,10 +64,6 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(art
 const plain = async (l: Locator) => (await l.innerText()).replace(/[\u2009\u202f\u00a0]/g, ' ');
 const row = (page: Page, title: string) => page.getByTestId('session-row').filter({ hasText: title });
 const day = (page: Page, date: string) => page.locator(`[data-testid="timetable-day"][data-date="${date}"]`);
-
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 async function addSession(page: Page, title: string, date: string, start: string, end: string) {
   await page.getByTestId('add-session').click();
