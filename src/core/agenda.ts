@@ -16,8 +16,8 @@ export const AGENDA_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly AgendaItemStatus[]; to: AgendaItemStatus; reason: boolean }>;
 export type AgendaTransition = keyof typeof AGENDA_TRANSITIONS;
 
-/** Languages an item may be written in: the UI's four and any other BCP 47 tag a participant uses. */
-const ZLang = z
+/** The language a text is written in: the UI's four and any other BCP 47 tag a participant uses. */
+export const ZLang = z
   .string()
   .trim()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en, ko, zh or ja.');

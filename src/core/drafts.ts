@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLang } from './agenda';
 import { can, type GroupFacts, type Principal } from './policies';
 
 /**
@@ -45,11 +46,8 @@ export const DRAFT_LIMITS = {
   paragraphMax: 20_000,
 } as const;
 
-/** The language the text is authoritative in: the UI's four and any other BCP 47 tag. */
-const ZDraftLang = z
-  .string()
-  .trim()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en, ko, zh or ja.');
+/** The language the text is authoritative in (the same tags as agenda items). */
+const ZDraftLang = ZLang;
 
 const ZTitle = z.string().trim().min(3).max(DRAFT_LIMITS.titleMax);
 
