@@ -89,6 +89,32 @@ async function typeAtEnd(page: Page, n: number, text: string) {
   await page.keyboard.type(text, { delay: 15 });
 }
 
+/** Puts the caret at the very end of the n-th paragraph through the DOM selection, as a click at its end would. */
+async function caretAtEndOf(page: Page, n: number) {
+  await paragraphs(page).nth(n).click();
+  await paragraphs(page)
+    .nth(n)
+    .evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      range.collapse(false);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+    });
+  // ProseMirror reads the DOM selection on selectionchange.
+  await page.waitForTimeout(50);
+}
+
+const paragraphText = (page: Page, n: number) =>
+  paragraphs(page)
+    .nth(n)
+    .evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[data-testid="remote-caret"]').forEach((c) => c.remove());
+      return copy.textContent ?? '';
+    });
+
 beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   accord = await startAccord();
@@ -145,6 +171,26 @@ describe('writing a draft together', () => {
     await cochair.locator('[data-testid="remote-caret"][data-name="Seo Do-yun"]').waitFor();
     await head.locator('[data-testid="remote-caret"][data-name="Jonathan R. Ashby"]').waitFor();
   });
+
+  // Two people typing at one spot: each run of characters stays whole on both screens (issue #9:
+  // the binding used to put a caret back at its old offset after every remote keystroke in its
+  // paragraph, so each typed into the other's words). At machine speed and at human speed.
+  for (const [speed, delay] of [
+    ['machine', 0],
+    ['human', 110],
+  ] as const) {
+    it(`both typing at the end of one paragraph at once, at ${speed} speed, keep each one's words whole`, async () => {
+      const before = await paragraphText(cochair, 0);
+      const mine = speed === 'machine' ? ' We agree on hotlines.' : ' Both sides concur.';
+      const theirs = speed === 'machine' ? ' 양측이 동의한다.' : ' 핫라인에 합의.';
+      await caretAtEndOf(cochair, 0);
+      await caretAtEndOf(head, 0);
+      await Promise.all([cochair.keyboard.type(mine, { delay }), head.keyboard.type(theirs, { delay: delay === 0 ? 0 : delay + 17 })]);
+      await expect.poll(async () => (await paragraphText(cochair, 0)) === (await paragraphText(head, 0)) && (await paragraphText(head, 0)).length === before.length + mine.length + theirs.length, { timeout: 15_000 }).toBe(true);
+      const after = await paragraphText(head, 0);
+      expect([`${before}${mine}${theirs}`, `${before}${theirs}${mine}`], `the paragraph reads: ${after}`).toContain(after);
+    });
+  }
 
   it('the co-chair marks a paragraph as a recommendation and both see R1', async () => {
     await paragraphs(cochair).nth(1).click();

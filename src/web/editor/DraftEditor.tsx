@@ -13,6 +13,7 @@ import { styleNonce } from './csp-nonce';
 import classes from './DraftEditor.module.css';
 import { DraftHighlight } from './DraftHighlight';
 import { DraftNumbering } from './DraftNumbering';
+import { CollabPrecision } from './CollabPrecision';
 import { BoldIcon, BulletListIcon, ItalicIcon, OrderedListIcon, RedoIcon, UndoIcon } from './icons';
 
 interface Options {
@@ -40,6 +41,7 @@ export function useDraftEditor({ provider, user, editable, lang, label }: Option
         DraftNumbering,
         DraftHighlight,
         Collaboration.configure({ document: provider.document, field: 'default' }),
+        CollabPrecision,
         CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
       ],
       editable,
