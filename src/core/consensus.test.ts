@@ -148,24 +148,70 @@ describe('where a recommendation stands (computeConsensus)', () => {
     expect(c.blocking).toEqual([]);
     expect(c.ineligible).toEqual(['pif']);
     expect(c.reservations).toEqual([
-      { committeeId: 'cn', code: 'CN', position: 'reservation', version: 2, recordedBy: 'head', recordedAt: at(0), text: 'cn reserves its position on paragraph 2' },
+      { committeeId: 'cn', code: 'CN', position: 'reservation', version: 2, standing: 'current', recordedBy: 'head', recordedAt: at(0), text: 'cn reserves its position on paragraph 2' },
     ]);
     expect(c.adoptable).toBe(true);
     expect(c.grade).toBe('consensus');
     expect(c.current.map((p) => p.code)).toEqual(['KR', 'CN', 'JP']);
   });
 
-  it('shows positions on a superseded version as stale and does not count them', () => {
+  it('asks for a new look at positions on a text changed since and does not count them, but an objection on it still blocks', () => {
     const c = computeConsensus({ eligible: FOUR, currentVersion: 3, positions: [rec('kr', 'objection', 2), rec('cn', 'support', 1), rec('jp', 'support', 3)] });
-    expect(c.counts).toEqual(counts({ support: 1 }));
-    expect(c.stale.map((p) => [p.code, p.position, p.version])).toEqual([
-      ['KR', 'objection', 2],
-      ['CN', 'support', 1],
+    expect(c.counts).toEqual(counts({ support: 1, objection: 1 }));
+    expect(c.stale.map((p) => [p.code, p.position, p.version, p.standing])).toEqual([
+      ['KR', 'objection', 2, 'changed'],
+      ['CN', 'support', 1, 'changed'],
     ]);
-    expect(c.silent).toEqual([KR, CN, US]);
+    expect(c.silent).toEqual([CN, US]);
+    expect(c.blocking.map((b) => [b.code, b.version, b.standing])).toEqual([['KR', 2, 'changed']]);
+    expect(c.grade).toBe('divergence');
+    expect(c.adoptable).toBe(false);
+  });
+
+  it('carries a position over to a version whose text of the recommendation is the same, and only then', () => {
+    const texts = new Map([
+      [1, 'Establish a maritime hotline.'],
+      [2, '  Establish a maritime hotline.'],
+      [3, 'Establish a maritime hotline.\u0301'.slice(0, -1)],
+      [4, 'Establish a permanent maritime hotline.'],
+    ]);
+    const positions = [rec('kr', 'objection', 1), rec('cn', 'support', 2), rec('jp', 'reservation', 1)];
+    const on3 = computeConsensus({ eligible: FOUR, currentVersion: 3, positions, texts });
+    expect(on3.current.map((p) => [p.code, p.standing])).toEqual([
+      ['KR', 'carried'],
+      ['CN', 'carried'],
+      ['JP', 'carried'],
+    ]);
+    expect(on3.stale).toEqual([]);
+    expect(on3.blocking.map((b) => b.code)).toEqual(['KR']);
+    expect(on3.reservations.map((r) => r.code)).toEqual(['JP']);
+    expect(on3.silent).toEqual([US]);
+
+    const on4 = computeConsensus({ eligible: FOUR, currentVersion: 4, positions, texts });
+    expect(on4.current.map((p) => [p.code, p.standing])).toEqual([['KR', 'changed']]);
+    expect(on4.stale.map((p) => p.code)).toEqual(['KR', 'CN', 'JP']);
+    expect(on4.reservations).toEqual([]);
+    expect(on4.blocking.map((b) => b.code)).toEqual(['KR']);
+    expect(on4.adoptable).toBe(false);
+
+    // Without the texts, every earlier version is taken as changed: nothing favourable carries.
+    const blind = computeConsensus({ eligible: FOUR, currentVersion: 3, positions });
+    expect(blind.current.map((p) => [p.code, p.standing])).toEqual([['KR', 'changed']]);
+  });
+
+  it('lets a delegation lift its standing objection by restating on the new text', () => {
+    const texts = new Map([
+      [1, 'Old words.'],
+      [2, 'New words.'],
+    ]);
+    const c = computeConsensus({ eligible: FOUR, currentVersion: 2, positions: [rec('kr', 'objection', 1), rec('kr', 'can_live_with', 2, 5), rec('cn', 'support', 2)], texts });
     expect(c.blocking).toEqual([]);
-    expect(c.grade).toBe('full_consensus');
+    expect(c.stale).toEqual([]);
     expect(c.adoptable).toBe(true);
+    expect(c.current.map((p) => [p.code, p.position, p.standing])).toEqual([
+      ['KR', 'can_live_with', 'current'],
+      ['CN', 'support', 'current'],
+    ]);
   });
 
   it('takes each committee’s latest position: the newest version, then the latest recorded, whatever the order of the rows', () => {
@@ -324,7 +370,7 @@ const later = (input: ConsensusInput, pick: number, position: Position): Recorde
 };
 
 describe('properties of computeConsensus', () => {
-  it('accounts for every eligible delegation once: counted or silent, and the stale among the silent', () => {
+  it('accounts for every eligible delegation once: counted or silent, and the stale among the silent unless they object', () => {
     fc.assert(
       fc.property(arbInput, (input) => {
         const c = computeConsensus(input);
@@ -333,7 +379,7 @@ describe('properties of computeConsensus', () => {
         expect(c.current).toHaveLength(c.taken);
         expect(c.taken + c.silent.length).toBe(input.eligible.length);
         const silentIds = new Set(c.silent.map((d) => d.committeeId));
-        for (const s of c.stale) expect(silentIds.has(s.committeeId) && s.version < input.currentVersion).toBe(true);
+        for (const s of c.stale) expect(s.version < input.currentVersion && silentIds.has(s.committeeId) === (s.position !== 'objection')).toBe(true);
         for (const p of c.current) expect(silentIds.has(p.committeeId)).toBe(false);
         expect(c.blocking).toHaveLength(c.counts.objection);
         expect(c.reservations).toHaveLength(c.counts.reservation);
@@ -405,7 +451,7 @@ describe('properties of computeConsensus', () => {
     );
   });
 
-  it('is not moved by positions on superseded versions, nor by committees that take no position', () => {
+  it('is not moved by earlier positions of committees that took one on the current version, nor by committees that take no position', () => {
     const extra = arbInput.chain((input) =>
       fc.tuple(
         fc.constant(input),
@@ -417,11 +463,31 @@ describe('properties of computeConsensus', () => {
       fc.property(extra, ([input, older, observers]) => {
         const c = computeConsensus(input);
         const counted = (x: typeof c) => ({ counts: x.counts, current: x.current, blocking: x.blocking, reservations: x.reservations, adoptable: x.adoptable, grade: x.grade, silent: x.silent });
-        if (input.currentVersion > 1) expect(counted(computeConsensus({ ...input, positions: [...input.positions, ...older] }))).toEqual(counted(c));
+        const onCurrent = new Set(input.positions.filter((p) => p.version === input.currentVersion).map((p) => p.committeeId));
+        const superseded = older.filter((p) => onCurrent.has(p.committeeId));
+        if (input.currentVersion > 1) expect(counted(computeConsensus({ ...input, positions: [...input.positions, ...superseded] }))).toEqual(counted(c));
         const withObservers = computeConsensus({ ...input, positions: [...observers, ...input.positions] });
         expect(counted(withObservers)).toEqual(counted(c));
         expect(withObservers.stale).toEqual(c.stale);
         for (const o of observers) expect(withObservers.ineligible).toContain(o.committeeId);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts every eligible committee whose latest position is an objection as blocking, on whatever version it was taken', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const c = computeConsensus(input);
+        const blocking = new Set(c.blocking.map((b) => b.committeeId));
+        for (const d of input.eligible) {
+          const mine = input.positions.filter((p) => p.committeeId === d.committeeId);
+          const newest = Math.max(...mine.map((p) => p.version));
+          const latestAll = mine.filter((p) => p.version === newest);
+          // Only when every record on its newest version objects is its latest surely an objection.
+          if (latestAll.length > 0 && latestAll.every((p) => p.position === 'objection')) expect(blocking.has(d.committeeId)).toBe(true);
+          if (latestAll.length > 0 && latestAll.every((p) => p.position !== 'objection')) expect(blocking.has(d.committeeId)).toBe(false);
+        }
       }),
       { numRuns: 300 },
     );

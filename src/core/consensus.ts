@@ -15,8 +15,12 @@ import { z } from 'zod';
  * - Only member committees take positions, through their delegation head; observers (the
  *   'Plus' invitees) may speak and propose but never take a position, so their rows, if any,
  *   are not counted.
- * - A position is taken on a version. When the text changes, earlier positions are shown as
- *   stale and no longer count: nobody is bound to words they did not read.
+ * - A position is taken on a recommendation's text. A new version that leaves that text
+ *   unchanged leaves the position in force (carried over, and shown as taken on the earlier
+ *   version). Where the text changed, a favourable position or a reservation no longer counts
+ *   (nobody is bound to words they did not read) and is shown as needing a look; an objection
+ *   stands — it still blocks adoption and silence — until its delegation withdraws or restates
+ *   it on the new text. No edit, version or silence procedure removes it on its behalf.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -137,6 +141,17 @@ export interface ConsensusInput {
   currentVersion: number;
   /** Positions recorded, in any order; several per committee are allowed (its history). */
   positions: readonly RecordedPosition[];
+  /**
+   * The recommendation's text in each version it appears in, by version number. A position on an
+   * earlier version whose text equals the current one carries over; without the texts (or when a
+   * version's text is unknown) the text is taken as changed.
+   */
+  texts?: ReadonlyMap<number, string>;
+}
+
+/** Whether a recommendation reads the same in two versions (the words, not their surrounding whitespace or Unicode form). */
+export function sameRecommendationText(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.normalize('NFC').trim() === b.normalize('NFC').trim();
 }
 
 /** A delegation's position as counted or shown, with its committee's code. */
@@ -144,7 +159,14 @@ export interface DelegationPosition {
   committeeId: string;
   code: string;
   position: Position;
+  /** The version it was taken on. */
   version: number;
+  /**
+   * How it stands on the current version: taken on it (`current`), taken on an earlier version
+   * whose text of this recommendation is the same (`carried`), or taken on a text that has changed
+   * since (`changed`: the delegation is asked to look again; only an objection still counts).
+   */
+  standing: 'current' | 'carried' | 'changed';
   recordedBy: string;
   recordedAt: string;
 }
@@ -169,25 +191,28 @@ export const STRONG_SUPPORT_SHARE = { numerator: 2, denominator: 3 } as const;
 export interface Consensus {
   /** The version these counts are about: the current one. */
   version: number;
-  /** Positions taken on the current version by eligible delegations, per position. */
+  /** The positions in force on the current version, per position: taken on it, carried over to it, and standing objections. */
   counts: Record<Position, number>;
-  /** How many eligible delegations took a position on the current version. */
+  /** How many eligible delegations have a position in force on the current version. */
   taken: number;
-  /** The counted positions, in the order of `eligible`. */
+  /** The counted positions, in the order of `eligible` (`standing` says how each stands). */
   current: DelegationPosition[];
-  /** Eligible delegations without a position on the current version (stale ones included). Silence does not block. */
+  /** Eligible delegations without a position in force (those asked to look again included). Silence does not block. */
   silent: EligibleDelegation[];
-  /** Eligible delegations whose latest position is on a superseded version: shown as such, not counted. */
+  /**
+   * Eligible delegations whose latest position was taken on a text that has changed since: they are
+   * asked to look again. A favourable one or a reservation is not counted; an objection is (it stands).
+   */
   stale: DelegationPosition[];
-  /** The objections on the current version, each with the change that would let its committee live with the text. */
+  /** The objections in force — on the current text, carried over, or standing on a changed text — each with its change. */
   blocking: (DelegationPosition & { change: string })[];
-  /** The reservations on the current version, for the footnotes naming each committee. */
+  /** The reservations in force (on the current text or carried over to it), for the footnotes naming each committee. */
   reservations: (DelegationPosition & { text: string })[];
   /** Committees that recorded a position but take none here (observers, past members): not counted. */
   ineligible: string[];
-  /** No objection on the current version and at least one position taken. */
+  /** No objection in force and at least one position in force. */
   adoptable: boolean;
-  /** The graded label, or null while nobody has taken a position on the current version. */
+  /** The graded label, or null while no position is in force. */
   grade: ConsensusGrade | null;
 }
 
@@ -244,10 +269,13 @@ export function compareGrades(a: ConsensusGrade | null, b: ConsensusGrade | null
 }
 
 /**
- * Where a recommendation stands: each eligible delegation's position in force, counted only if
- * it was taken on the current version. A committee's position in force is its latest record
- * (newest version, then latest recorded). Positions of committees that are not eligible
- * (observers, committees whose membership ended) are listed in `ineligible` and not counted.
+ * Where a recommendation stands: each eligible delegation's latest record (newest version, then
+ * latest recorded) is in force when it was taken on the current version, or on an earlier one
+ * whose text of this recommendation is the same (`texts`), or when it is an objection — an
+ * objection on a text changed since stands until its delegation restates or withdraws it.
+ * Other positions on a changed text are listed in `stale` and not counted. Positions of
+ * committees that are not eligible (observers, committees whose membership ended) are listed in
+ * `ineligible` and not counted.
  *
  * @throws RangeError when a position names a version newer than `currentVersion` (the caller
  * read the recommendation and its positions out of step) or a recording time is not an instant.
@@ -286,11 +314,15 @@ export function computeConsensus(input: ConsensusInput): Consensus {
       silent.push(d);
       continue;
     }
-    const shown: DelegationPosition = { committeeId: d.committeeId, code: d.code, position: p.position, version: p.version, recordedBy: p.recordedBy, recordedAt: iso(p.recordedAt) };
-    if (p.version !== currentVersion) {
-      silent.push(d);
+    const standing = p.version === currentVersion ? 'current' : sameRecommendationText(input.texts?.get(p.version), input.texts?.get(currentVersion)) ? 'carried' : 'changed';
+    const shown: DelegationPosition = { committeeId: d.committeeId, code: d.code, position: p.position, version: p.version, standing, recordedBy: p.recordedBy, recordedAt: iso(p.recordedAt) };
+    if (standing === 'changed') {
       stale.push(shown);
-      continue;
+      // An objection stands until its delegation withdraws or restates it; anything else waits for a new look.
+      if (p.position !== 'objection') {
+        silent.push(d);
+        continue;
+      }
     }
     counts[p.position] += 1;
     current.push(shown);

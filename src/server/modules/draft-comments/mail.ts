@@ -9,12 +9,11 @@ import type { Db } from '../../db/client';
 import { draftComments, drafts, studyGroups, users } from '../../db/schema';
 import { translator } from '../../i18n';
 import type { JobHandler } from '../../jobs/queue';
+import { composeMail } from '../../mail/compose';
 import type { Mailer, OutgoingMail } from '../../mail/mailer';
 import { loadGroupSnapshot } from '../study-groups/queries';
 import { DRAFT_MENTION_JOB } from './commands';
 import { mayReadDraft } from './visibility';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 export interface MentionMailInput {
   to: string;
@@ -35,14 +34,7 @@ export function renderMentionMail(input: MentionMailInput): OutgoingMail {
   const paragraphs: string[][] = [[t('mail.greeting', { name: input.name })], [t('mail.draftMention.body', vars)]];
   if (input.quote) paragraphs.push([t('mail.draftMention.quote', { quote: input.quote })]);
   paragraphs.push(input.body.split('\n'));
-  const footer = t('mail.footer');
-  const link = t('mail.draftMention.open');
-  const text = `${paragraphs.map((p) => p.join('\n')).join('\n\n')}\n\n${link}\n${input.url}\n\n-- \n${footer}\n`;
-  const html = `<!doctype html><html lang="${escapeHtml(lng)}"><body style="font-family:system-ui,sans-serif;line-height:1.5">
-${paragraphs.map((p) => `<p>${p.map(escapeHtml).join('<br>')}</p>`).join('\n')}
-<p>${escapeHtml(link)}<br><a href="${escapeHtml(input.url)}">${escapeHtml(input.url)}</a></p>
-<hr><p style="color:#666;font-size:12px">${escapeHtml(footer)}</p></body></html>`;
-  return { to: input.to, subject: t('mail.draftMention.subject', vars), text, html, language: lng };
+  return composeMail({ to: input.to, locale: lng, subject: t('mail.draftMention.subject', vars), paragraphs, link: { label: t('mail.draftMention.open'), url: input.url }, footer: t('mail.footer') });
 }
 
 export async function sendMentionMail(db: Db, mailer: Mailer, config: Config, payload: Record<string, unknown>): Promise<void> {

@@ -5,6 +5,7 @@ import { drafts, draftVersions } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { notFound } from '../../http/errors';
 import { recordAudit } from '../audit/record';
+import { queuePositionReviews } from '../positions/review';
 import type { VersionRow } from './queries';
 
 /**
@@ -24,6 +25,8 @@ export async function recordVersion(
     .values({ draftId: input.draftId, number, name: input.name, state: input.state, blocks: input.blocks, restoredFrom: input.restoredFrom ?? null, createdBy: input.actor.user.id })
     .returning();
   if (!row) throw new Error('version not inserted');
+  // Heads whose positions were in force on a text this version changes are told to look again.
+  await queuePositionReviews(tx, { groupId: input.groupId, draftId: input.draftId, number });
   await recordAudit(tx, {
     actorId: input.actor.user.id,
     action: input.restoredFrom ? 'draft.version_restored' : 'draft.version_named',

@@ -39,6 +39,7 @@ export async function draftVersionRoutes(root: FastifyInstance) {
         const now = await currentText(root, ctx.draft.id);
         return db.transaction((tx) => recordVersion(tx, { actor, groupId: ctx.draft.groupId, draftId: ctx.draft.id, name: req.body.name, state: now.state, blocks: now.blocks }));
       });
+      root.jobs.kick();
       return reply.code(201).send(await presentVersion(db, row));
     },
   );
@@ -91,6 +92,7 @@ export async function draftVersionRoutes(root: FastifyInstance) {
           recordVersion(tx, { actor, groupId: ctx.draft.groupId, draftId: ctx.draft.id, name: `Restored from version ${old.number}`, state, blocks, restoredFrom: old.number }),
         );
       });
+      root.jobs.kick();
       return reply.code(201).send(await presentVersion(db, row));
     },
   );

@@ -6,7 +6,7 @@ import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../audit/record';
 import { breakSilenceByObjection } from './silence';
-import { consensusOf, eligibleDelegations, headedCommittee, positionsUpTo, recommendationsOf, versionOfDraft, type OutcomeRow, type PositionRow } from './queries';
+import { consensusOf, eligibleDelegations, headedCommittee, positionsUpTo, recommendationsOf, recommendationTexts, versionOfDraft, type OutcomeRow, type PositionRow } from './queries';
 import type { DeclareOutcomeInput } from './schemas';
 import type { z } from 'zod';
 import type { ZPositionBody } from './schemas';
@@ -94,7 +94,7 @@ export async function recordPosition(tx: Db, input: Target & { versionNumber: nu
 export async function declareOutcome(tx: Db, input: Target & { uid: string; body: DeclareOutcomeInput }): Promise<OutcomeRow & { onVersion: number }> {
   const { actor, groupId, draftId, body } = input;
   await lockDraft(tx, draftId);
-  const { version } = await versionOfDraft(tx, draftId);
+  const { version, all } = await versionOfDraft(tx, draftId);
   const rec = recommendationsOf(version).find((r) => r.uid === input.uid);
   if (!rec) throw new AppError('position.recommendation_unknown', `The latest version, ${version.number}, has no recommendation ${input.uid}.`);
   const [held] = await tx
@@ -103,13 +103,13 @@ export async function declareOutcome(tx: Db, input: Target & { uid: string; body
     .where(and(eq(recommendationOutcomes.draftId, draftId), eq(recommendationOutcomes.recommendationUid, rec.uid)))
     .for('update');
   if ((held?.version ?? 0) !== body.version) throw stale(held?.version ?? 0, body.version, 'outcome');
-  const consensus = consensusOf(rec.uid, version.number, await eligibleDelegations(tx, groupId), await positionsUpTo(tx, draftId, version.number));
+  const consensus = consensusOf(rec.uid, version.number, await eligibleDelegations(tx, groupId), await positionsUpTo(tx, draftId, version.number), recommendationTexts(all));
   const check = checkOutcome(consensus, body.outcome);
   if (!check.ok) {
     const detail = {
       'consensus.objection_sustained': `R${rec.number} cannot be adopted while ${consensus.blocking.map((b) => b.code).join(', ')} object${consensus.blocking.length === 1 ? 's' : ''} to version ${version.number}.`,
       'consensus.no_positions': `No delegation has taken a position on R${rec.number} yet.`,
-      'consensus.positions_stale': `Every position on R${rec.number} was taken on an earlier version than ${version.number}.`,
+      'consensus.positions_stale': `Every position on R${rec.number} was taken on an earlier text than version ${version.number}'s: the delegations are asked to look again.`,
     }[check.code];
     throw new AppError(check.code, detail, { data: { grade: consensus.grade, blocking: consensus.blocking.map((b) => b.code) } });
   }

@@ -191,7 +191,7 @@ describe('positions', () => {
     expect((await positionRows(d.draftId)).map((r) => r.version)).toEqual([2]);
   });
 
-  it('takes positions on the latest version only and shows earlier ones as superseded', async () => {
+  it('takes positions on the latest version only; on a changed text earlier ones need a new look and an objection stands', async () => {
     const d = await draftWithVersion();
     expect((await headKR.put(posUrl(d.draftId, 1, d.r1), { position: 'support', version: 0 })).statusCode).toBe(200);
     expect((await headJP.put(posUrl(d.draftId, 1, d.r1), { position: 'objection', change: 'Say which capitals.', version: 0 })).statusCode).toBe(200);
@@ -205,12 +205,12 @@ describe('positions', () => {
     expect(latest.version.number).toBe(2);
     const r1 = latest.recommendations[0];
     expect(r1?.text).toBe('Establish military hotlines between Seoul, Beijing and Tokyo.');
-    expect(r1?.cells.filter((c) => c.position).map((c) => [c.position?.committee.code, c.position?.position, c.position?.superseded, c.position?.onVersion])).toEqual([
-      ['JP', 'objection', true, 1],
-      ['KR', 'support', true, 1],
+    expect(r1?.cells.filter((c) => c.position).map((c) => [c.position?.committee.code, c.position?.position, c.position?.superseded, c.position?.standing, c.position?.onVersion, c.position?.version])).toEqual([
+      ['JP', 'objection', true, 'changed', 1, 0],
+      ['KR', 'support', true, 'changed', 1, 0],
     ]);
-    // Stale positions do not count: nobody is bound to words they did not read.
-    expect(r1?.consensus).toMatchObject({ taken: 0, grade: null, adoptable: false, blocking: [] });
+    // Support on a changed text does not count (nobody is bound to words they did not read); Japan's objection stands until it restates it.
+    expect(r1?.consensus).toMatchObject({ taken: 1, grade: 'divergence', adoptable: false, blocking: [{ code: 'JP', standing: 'changed' }] });
     expect(r1?.consensus.stale.map((s) => s.code)).toEqual(['JP', 'KR']);
 
     // Japan answers on version 2 (a new row: 0 is the version it read of it).

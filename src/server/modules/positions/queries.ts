@@ -102,9 +102,34 @@ export const recorded = (p: PositionRow & { onVersion: number }): RecordedPositi
   recordedAt: p.recordedAt,
 });
 
-/** Where one recommendation stands on version `version`, from the positions up to it. */
-export function consensusOf(uid: string, version: number, eligible: readonly EligibleDelegation[], rows: readonly (PositionRow & { onVersion: number })[]): Consensus {
-  return computeConsensus({ eligible, currentVersion: version, positions: rows.filter((p) => p.recommendationUid === uid).map(recorded) });
+/** Each recommendation's text in every version it appears in: uid → version number → text. */
+export type RecommendationTexts = ReadonlyMap<string, ReadonlyMap<number, string>>;
+
+export function recommendationTexts(versions: readonly Pick<VersionRow, 'number' | 'blocks'>[]): RecommendationTexts {
+  const texts = new Map<string, Map<number, string>>();
+  for (const v of versions) {
+    for (const r of recommendationsOf(v)) {
+      let byVersion = texts.get(r.uid);
+      if (!byVersion) texts.set(r.uid, (byVersion = new Map()));
+      byVersion.set(v.number, r.text);
+    }
+  }
+  return texts;
+}
+
+/**
+ * Where one recommendation stands on version `version`, from the positions up to it. With the
+ * texts of the earlier versions, a position on a version whose text of this recommendation is
+ * the same carries over; on a changed text only an objection still counts (computeConsensus).
+ */
+export function consensusOf(
+  uid: string,
+  version: number,
+  eligible: readonly EligibleDelegation[],
+  rows: readonly (PositionRow & { onVersion: number })[],
+  texts: RecommendationTexts,
+): Consensus {
+  return computeConsensus({ eligible, currentVersion: version, positions: rows.filter((p) => p.recommendationUid === uid).map(recorded), texts: texts.get(uid) });
 }
 
 /** The declared outcomes of the draft, by recommendation uid, with the number of the version each was declared on. */

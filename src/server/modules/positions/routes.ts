@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { computeConsensus, ZSilenceBreak, ZSilenceStart, type Consensus } from '../../../core/consensus';
+import { ZSilenceBreak, ZSilenceStart } from '../../../core/consensus';
 import type { Actor } from '../../http/actor';
 import { requireActor } from '../../http/auth';
 import { AppError, notFound } from '../../http/errors';
@@ -19,11 +19,10 @@ import {
   peopleById,
   positionsUpTo,
   recommendationsOf,
-  recorded,
+  recommendationTexts,
   versionOfDraft,
-  type OutcomeRow,
-  type PositionRow,
 } from './queries';
+import { consensusView, outcomeView, positionView, standingIn } from './presenters';
 import { ZConsensusMatrix, ZDeclareOutcome, ZFootnotes, ZOutcomeView, ZPositionBody, ZPositionView, ZSilenceBreakView, ZSilenceView, type ConsensusMatrix } from './schemas';
 import { breakSilence, cancelSilence, silenceViews, startSilence } from './silence';
 
@@ -33,47 +32,6 @@ const ZDraftParams = z.object({ slug: ZSlug, draftId: z.uuid() });
 const ZUid = z.string().min(1).max(200);
 const ZPositionParams = ZDraftParams.extend({ versionNumber: z.coerce.number().int().min(1), recommendationUid: ZUid });
 const ZRecommendationParams = ZDraftParams.extend({ recommendationUid: ZUid });
-
-type People = Awaited<ReturnType<typeof peopleById>>;
-type Committees = Awaited<ReturnType<typeof committeesById>>;
-
-const positionView = (p: PositionRow & { onVersion: number }, shownVersion: number, people: People, committees: Committees): z.infer<typeof ZPositionView> => {
-  const committee = committees.get(p.committeeId);
-  return {
-    committee: committee ?? { id: p.committeeId, code: '?', name: '?' },
-    position: p.position,
-    text: p.text,
-    change: p.change,
-    onVersion: p.onVersion,
-    superseded: p.onVersion !== shownVersion,
-    version: p.version,
-    recordedBy: p.recordedBy ? (people.get(p.recordedBy) ?? null) : null,
-    recordedAt: p.recordedAt.toISOString(),
-  };
-};
-
-const outcomeView = (o: OutcomeRow & { onVersion: number }, people: People): z.infer<typeof ZOutcomeView> => ({
-  recommendationUid: o.recommendationUid,
-  outcome: o.outcome,
-  grade: o.grade,
-  summary: o.summary,
-  via: o.via === 'silence' ? 'silence' : 'declaration',
-  onVersion: o.onVersion,
-  declaredBy: o.declaredBy ? (people.get(o.declaredBy) ?? null) : null,
-  declaredAt: o.declaredAt.toISOString(),
-  version: o.version,
-});
-
-const consensusView = (c: Consensus) => ({
-  counts: c.counts,
-  taken: c.taken,
-  silent: c.silent.map((d) => ({ committeeId: d.committeeId, code: d.code })),
-  stale: c.stale.map((d) => ({ committeeId: d.committeeId, code: d.code })),
-  blocking: c.blocking.map((d) => ({ committeeId: d.committeeId, code: d.code, change: d.change })),
-  reservations: c.reservations.map((d) => ({ committeeId: d.committeeId, code: d.code, text: d.text })),
-  adoptable: c.adoptable,
-  grade: c.grade,
-});
 
 /**
  * Positions, consensus and outcomes on a draft's recommendations, and its silence procedures
@@ -96,7 +54,8 @@ export async function positionRoutes(root: FastifyInstance) {
   }
 
   async function matrix(draft: DraftMeta, groupId: string, versionNumber?: number): Promise<ConsensusMatrix> {
-    const { version, latest } = await versionOfDraft(db, draft.id, versionNumber);
+    const { version, latest, all } = await versionOfDraft(db, draft.id, versionNumber);
+    const texts = recommendationTexts(all.filter((v) => v.number <= version.number));
     const [eligible, rows, outcomes] = await Promise.all([eligibleDelegations(db, groupId), positionsUpTo(db, draft.id, version.number), outcomesOf(db, draft.id)]);
     const recs = recommendationsOf(version);
     const people = await peopleById(db, [...rows.map((r) => r.recordedBy), ...[...outcomes.values()].map((o) => o.declaredBy)]);
@@ -111,15 +70,16 @@ export async function positionRoutes(root: FastifyInstance) {
         // Rows come newest version first, then latest recorded: the first of a committee is in force.
         const mine = rows.filter((p) => p.recommendationUid === r.uid);
         const outcome = outcomes.get(r.uid);
+        const consensus = consensusOf(r.uid, version.number, eligible, rows, texts);
         return {
           number: r.number,
           uid: r.uid,
           text: r.text,
           cells: eligible.map((d) => {
             const held = mine.find((p) => p.committeeId === d.committeeId);
-            return { committeeId: d.committeeId, position: held ? positionView(held, version.number, people, committees) : null };
+            return { committeeId: d.committeeId, position: held ? positionView(held, version.number, standingIn(consensus, d.committeeId, held.onVersion), people, committees) : null };
           }),
-          consensus: consensusView(consensusOf(r.uid, version.number, eligible, rows)),
+          consensus: consensusView(consensus),
           outcome: outcome && outcome.onVersion <= version.number ? outcomeView(outcome, people) : null,
         };
       }),
@@ -160,7 +120,7 @@ export async function positionRoutes(root: FastifyInstance) {
       authorize(access, 'drafts.position');
       const groupId = access.snapshot.group.id;
       const row = await db.transaction((tx) => recordPosition(tx, { actor, groupId, draftId: draft.id, versionNumber: req.params.versionNumber, uid: req.params.recommendationUid, body: req.body }));
-      return positionView(row, row.onVersion, await peopleById(db, [row.recordedBy]), await committeesById(db, [row.committeeId]));
+      return positionView(row, row.onVersion, 'current', await peopleById(db, [row.recordedBy]), await committeesById(db, [row.committeeId]));
     },
   );
 
@@ -195,6 +155,7 @@ export async function positionRoutes(root: FastifyInstance) {
       const numbers = new Map(recommendationsOf(latest).map((r) => [r.uid, r.number]));
       const outcomes = [...(await outcomesOf(db, draft.id)).values()].filter((o) => o.outcome === 'adopted');
       const rows = await positionsUpTo(db, draft.id, latest.number);
+      const texts = recommendationTexts(all);
       const eligible = await eligibleDelegations(db, access.snapshot.group.id);
       // Positions are recorded only by the heads of delegations that took part then: a committee that has left since keeps its footnote.
       const committees = await committeesById(db, [...eligible.map((d) => d.committeeId), ...rows.map((r) => r.committeeId)]);
@@ -202,7 +163,8 @@ export async function positionRoutes(root: FastifyInstance) {
       const recommendations = outcomes
         .filter((o) => all.some((v) => v.number === o.onVersion))
         .map((o) => {
-          const c = computeConsensus({ eligible: everyone, currentVersion: o.onVersion, positions: rows.filter((p) => p.recommendationUid === o.recommendationUid && p.onVersion <= o.onVersion).map(recorded) });
+          const upToOutcome = rows.filter((p) => p.onVersion <= o.onVersion);
+          const c = consensusOf(o.recommendationUid, o.onVersion, everyone, upToOutcome, texts);
           return {
             number: numbers.get(o.recommendationUid) ?? null,
             uid: o.recommendationUid,

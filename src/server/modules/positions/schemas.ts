@@ -24,8 +24,14 @@ export const ZPositionView = z.object({
   change: z.string().nullable(),
   /** The number of the version of the text it was taken on. */
   onVersion: z.number().int(),
-  /** Taken on an earlier version than the one shown: not counted. */
+  /** Taken on an earlier version than the one shown (see `standing` for whether it still counts). */
   superseded: z.boolean(),
+  /**
+   * How it stands on the version shown: taken on it; carried over from an earlier version whose
+   * text of this recommendation is the same (it counts); or taken on a text changed since (the
+   * delegation is asked to look again: only an objection still counts, and blocks).
+   */
+  standing: z.enum(['current', 'carried', 'changed']),
   /** The row's version: send it back to change this position (0 when superseded: a new one is recorded on the current text). */
   version: z.number().int(),
   recordedBy: ZPersonRef.nullable(),
@@ -51,8 +57,12 @@ export const ZConsensusView = z.object({
   counts: z.record(z.enum(POSITIONS), z.number().int()),
   taken: z.number().int(),
   silent: z.array(ZCode),
-  stale: z.array(ZCode),
-  blocking: z.array(ZCode.extend({ change: z.string() })),
+  /** Delegations whose latest position was taken on a text changed since: asked to look again (an objection among them still blocks). */
+  stale: z.array(ZCode.extend({ position: z.enum(POSITIONS), onVersion: z.number().int() })),
+  /** Delegations whose position was taken on an earlier version with the same text of this recommendation: it counts. */
+  carried: z.array(ZCode.extend({ onVersion: z.number().int() })),
+  /** The objections in force; `changed` when the text changed since it was raised (it stands until withdrawn or restated). */
+  blocking: z.array(ZCode.extend({ change: z.string(), standing: z.enum(['current', 'carried', 'changed']) })),
   reservations: z.array(ZCode.extend({ text: z.string() })),
   adoptable: z.boolean(),
   grade: z.enum(CONSENSUS_GRADES).nullable(),

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../http/errors';
 import { enqueueJob } from '../../jobs/queue';
 import { groupTimeZone, queueSilenceMail } from '../../mail/deliberation-mail';
 import { recordAudit } from '../audit/record';
-import { committeesById, consensusOf, eligibleDelegations, peopleById, positionsUpTo, recommendationsOf, versionOfDraft } from './queries';
+import { committeesById, consensusOf, eligibleDelegations, peopleById, positionsUpTo, recommendationsOf, recommendationTexts, versionOfDraft, versionsOf } from './queries';
 import type { SilenceView } from './schemas';
 
 export const SILENCE_CONCLUDE_JOB = 'silence.conclude';
@@ -145,11 +145,12 @@ export async function concludeSilence(db: Db, payload: Record<string, unknown>, 
     const declared = new Set((await tx.select({ uid: recommendationOutcomes.recommendationUid }).from(recommendationOutcomes).where(eq(recommendationOutcomes.draftId, draft.id))).map((r) => r.uid));
     const eligible = await eligibleDelegations(tx, draft.groupId);
     const positions = await positionsUpTo(tx, draft.id, version.number);
+    const texts = recommendationTexts((await versionsOf(tx, draft.id)).filter((v) => v.number <= version.number));
     // Silence adopts what nobody objects to: a recommendation with a standing objection (taken
     // before silence began) stays without an outcome for the co-chairs to settle.
     const open = recommendationsOf(version)
       .filter((r) => !declared.has(r.uid))
-      .map((r) => ({ r, consensus: consensusOf(r.uid, version.number, eligible, positions) }));
+      .map((r) => ({ r, consensus: consensusOf(r.uid, version.number, eligible, positions, texts) }));
     const adopted = open.filter((o) => o.consensus.blocking.length === 0).map((o) => ({ ...o.r, grade: o.consensus.grade }));
     const heldBack = open.filter((o) => o.consensus.blocking.length > 0).map((o) => o.r.number);
     if (adopted.length) {

@@ -1,6 +1,7 @@
 import { Badge, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useAmendments, useCommentThreads } from '../../api/queries';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { CommentsPanel } from './CommentsPanel';
@@ -8,12 +9,16 @@ import type { DeliberationProps } from './deliberation-shared';
 import { PositionsPanel } from './PositionsPanel';
 import { VersionsPanel } from './VersionsPanel';
 
-type Tab = 'amendments' | 'comments' | 'positions' | 'versions';
+const TABS = ['amendments', 'comments', 'positions', 'versions'] as const;
+type Tab = (typeof TABS)[number];
 
 /** Deliberation beside the live text (#5 part 8): amendments, comments, positions and silence, versions. */
 export function DeliberationPanel(props: DeliberationProps) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('amendments');
+  // A link can open a tab (?tab=positions: the mail telling a head their positions need a look).
+  const [params] = useSearchParams();
+  const asked = params.get('tab');
+  const [tab, setTab] = useState<Tab>((TABS as readonly string[]).includes(asked ?? '') ? (asked as Tab) : 'amendments');
   const amendments = useAmendments(props.slug, props.draft.id);
   const threads = useCommentThreads(props.slug, props.draft.id);
   const openAmendments = amendments.data?.amendments.filter((a) => a.status === 'open').length ?? 0;

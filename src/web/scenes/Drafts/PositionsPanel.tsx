@@ -46,8 +46,14 @@ export function PositionsPanel(props: DeliberationProps) {
     return <ErrorAlert error={matrix.error} onRetry={() => void matrix.refetch()} />;
   }
   const m = matrix.data;
+  const toReview = myCommittee && canPosition && !m.superseded ? m.recommendations.filter((r) => r.consensus.stale.some((s) => s.committeeId === myCommittee)) : [];
   return (
     <Stack gap="md" className={classes.panel} data-testid="positions-panel">
+      {toReview.length > 0 ? (
+        <Alert color="orange" variant="light" title={t('deliberation.positions.reviewTitle')} data-testid="positions-review">
+          {t('deliberation.positions.reviewBody', { list: toReview.map((r) => `R${r.number}`).join(', ') })}
+        </Alert>
+      ) : null}
       <div>
         <Text size="sm" fw={600} data-testid="positions-version">
           {t('deliberation.positions.onVersion', { number: m.version.number, name: m.version.name })}
@@ -104,7 +110,7 @@ export function PositionsPanel(props: DeliberationProps) {
                         <Cell cell={cell} lang={draft.lang} />
                         {mine ? (
                           <Button size="compact-xs" variant="subtle" mt={4} onClick={() => setEditing({ row, cell, committee })} data-testid="position-record">
-                            {cell.position && !cell.position.superseded ? t('deliberation.positions.change') : t('deliberation.positions.record')}
+                            {cell.position?.standing === 'current' ? t('deliberation.positions.change') : cell.position?.standing === 'changed' ? t('deliberation.positions.lookAgain') : t('deliberation.positions.record')}
                           </Button>
                         ) : null}
                       </td>
@@ -144,12 +150,16 @@ function Cell({ cell, lang }: { cell: PositionCell; lang: string }) {
         {t('deliberation.position.silent')}
       </Text>
     );
+  // A position on a changed text no longer counts, except an objection, which stands until restated.
+  const lapsed = p.standing === 'changed' && p.position !== 'objection';
+  const note =
+    p.standing === 'carried' ? 'carriedFrom' : p.standing === 'changed' ? (p.position === 'objection' ? 'objectionStands' : 'changedSince') : null;
   return (
-    <Stack gap={2} data-position={p.position} data-superseded={p.superseded || undefined}>
-      <PositionBadge position={p.position} superseded={p.superseded} />
-      {p.superseded ? (
-        <Text size="xs" c="dimmed">
-          {t('deliberation.positions.supersededOn', { number: p.onVersion })}
+    <Stack gap={2} data-position={p.position} data-superseded={p.superseded || undefined} data-standing={p.standing}>
+      <PositionBadge position={p.position} superseded={lapsed} />
+      {note ? (
+        <Text size="xs" c={p.standing === 'changed' ? 'orange.8' : 'dimmed'} data-testid="position-standing">
+          {t(`deliberation.positions.${note}`, { number: p.onVersion })}
         </Text>
       ) : null}
       {p.text ? (
@@ -180,8 +190,13 @@ export function ConsensusBadge({ row }: { row: MatrixRow }) {
         {' · '}
         {t('deliberation.counts.silent', { count: c.silent.length })}
       </Text>
+      {c.carried.length > 0 ? (
+        <Text size="xs" c="dimmed" data-testid="consensus-carried">
+          {t('deliberation.counts.carried', { count: c.carried.length })}
+        </Text>
+      ) : null}
       {c.stale.length > 0 ? (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="orange.8" data-testid="consensus-stale">
           {t('deliberation.counts.stale', { count: c.stale.length })}
         </Text>
       ) : null}
@@ -224,10 +239,12 @@ function PositionModal({ slug, draft, versionNumber, target, onClose }: Delibera
   const locale = currentLocale();
   const queryClient = useQueryClient();
   const current = target.cell.position && !target.cell.position.superseded ? target.cell.position : null;
+  // The choice starts from the position in force, carried over or on a changed text too; the row sent is this version's only.
+  const held = target.cell.position;
   const [base, setBase] = useState(current);
-  const [position, setPosition] = useState<Position>(current?.position ?? 'support');
-  const [text, setText] = useState(current?.text ?? '');
-  const [change, setChange] = useState(current?.change ?? '');
+  const [position, setPosition] = useState<Position>(held?.position ?? 'support');
+  const [text, setText] = useState(held?.text ?? '');
+  const [change, setChange] = useState(held?.change ?? '');
   const [tried, setTried] = useState(false);
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<unknown>(null);
