@@ -698,6 +698,16 @@ export function useDraftVersions(slug: string, id: string) {
   return useQuery({ queryKey: deliberationKeys.versions(slug, id), queryFn: ({ signal }) => apiGet<VersionSummary[]>(`${draftPath(slug, id)}/versions`, signal) });
 }
 
+/** One named version with its blocks: versions never change once named, so it is read once. */
+export function useDraftVersion(slug: string, id: string, number: number | null) {
+  return useQuery({
+    queryKey: [...draftKeys.one(slug, id), 'deliberation', 'version', number ?? 0] as const,
+    queryFn: ({ signal }) => apiGet<VersionView>(`${draftPath(slug, id)}/versions/${number}`, signal),
+    enabled: number !== null,
+    staleTime: Infinity,
+  });
+}
+
 export function useVersionComparison(slug: string, id: string, from: number | null, to: number | 'live' | null) {
   return useQuery({
     queryKey: deliberationKeys.compare(slug, id, from ?? 0, to ?? 'live'),

@@ -1,9 +1,12 @@
 import { Badge, Button, Group, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompareRow } from '../../../core/deliberation';
-import { deliberationMutations, refreshDeliberation, useDraftVersions, useVersionComparison } from '../../api/queries';
+import { compareBlocks, comparisonCounts, type CompareRow, type VersionComparison } from '../../../core/deliberation';
+import { deliberationMutations, refreshDeliberation, useDraftVersion, useDraftVersions, useVersionComparison } from '../../api/queries';
+import { blocksOfDoc } from '../../editor/draft-blocks';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
@@ -16,7 +19,7 @@ import classes from './Deliberation.module.css';
  * a comparison of any two (or a version with the live text) as a readable diff, paragraph by
  * paragraph with their ¶/R numbers on both sides.
  */
-export function VersionsPanel({ slug, draft, group }: DeliberationProps) {
+export function VersionsPanel({ slug, draft, group, editor }: DeliberationProps) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const queryClient = useQueryClient();
@@ -110,7 +113,7 @@ export function VersionsPanel({ slug, draft, group }: DeliberationProps) {
               data-testid="compare-to"
             />
           </Group>
-          {fromValue ? <Comparison slug={slug} draftId={draft.id} lang={draft.lang} from={Number(fromValue)} to={to === 'live' || !to ? 'live' : Number(to)} /> : null}
+          {fromValue ? <Comparison slug={slug} draftId={draft.id} lang={draft.lang} from={Number(fromValue)} to={to === 'live' || !to ? 'live' : Number(to)} editor={editor} /> : null}
         </Stack>
       ) : null}
       <ConfirmModal
@@ -131,13 +134,31 @@ export function VersionsPanel({ slug, draft, group }: DeliberationProps) {
 
 const OP_COLOR: Record<CompareRow['op'], string> = { equal: 'gray', change: 'blue', delete: 'red', insert: 'green' };
 
-function Comparison({ slug, draftId, lang, from, to }: { slug: string; draftId: string; lang: string; from: number; to: number | 'live' }) {
-  const { t } = useTranslation();
-  const cmp = useVersionComparison(slug, draftId, from, to);
-  const [onlyChanges, setOnlyChanges] = useState(true);
+/**
+ * A comparison of two versions (from the server), or of a version with the live text: that one is
+ * computed here, from the version's blocks and the editor's document as it is now, with the same
+ * core function as the server, so it follows every keystroke (#9: it showed "Changed 0" from a
+ * cached answer while people typed).
+ */
+function Comparison({ slug, draftId, lang, from, to, editor }: { slug: string; draftId: string; lang: string; from: number; to: number | 'live'; editor: Editor | null }) {
+  const live = to === 'live' && editor !== null;
+  const doc = useEditorState({ editor, selector: ({ editor: e }) => (e ? e.state.doc : null), equalityFn: (a, b) => a === b });
+  const version = useDraftVersion(slug, draftId, live ? from : null);
+  const liveRows = useMemo(() => (live && doc && version.data ? compareBlocks(version.data.blocks, blocksOfDoc(doc)) : null), [live, doc, version.data]);
+  const cmp = useVersionComparison(slug, draftId, live ? null : from, live ? null : to);
+  if (live) {
+    if (version.isError) return <ErrorAlert error={version.error} onRetry={() => void version.refetch()} />;
+    if (!liveRows) return <Skeleton height={120} radius="md" />;
+    return <ComparisonRows rows={liveRows} counts={comparisonCounts(liveRows)} lang={lang} />;
+  }
   if (cmp.isPending) return <Skeleton height={120} radius="md" />;
   if (cmp.isError) return <ErrorAlert error={cmp.error} onRetry={() => void cmp.refetch()} />;
-  const { rows, counts } = cmp.data;
+  return <ComparisonRows rows={cmp.data.rows} counts={cmp.data.counts} lang={lang} />;
+}
+
+function ComparisonRows({ rows, counts, lang }: { rows: VersionComparison['rows']; counts: VersionComparison['counts']; lang: string }) {
+  const { t } = useTranslation();
+  const [onlyChanges, setOnlyChanges] = useState(true);
   const shown = onlyChanges ? rows.filter((r) => r.op !== 'equal' || r.moved) : rows;
   return (
     <Stack gap="xs" data-testid="comparison">
