@@ -273,6 +273,17 @@ describe('deliberating on a draft', () => {
     expect(await changed.getByTestId('diff-del').allInnerTexts()).toEqual(['urge']);
     expect(await changed.getByTestId('diff-ins').allInnerTexts()).toEqual(['encourage']);
   });
+
+  it('compare with the live text follows typing, with no reload and no new version', async () => {
+    const cmp = cochair.getByTestId('comparison');
+    const changed = cmp.locator('[data-testid="comparison-row"][data-op="change"]');
+    await paragraphs(cochair).nth(0).click();
+    await cochair.keyboard.press('End');
+    await cochair.keyboard.type(' Both sides agree.');
+    // It used to say what the server answered a minute before ("Changed 0" after three edits).
+    await expect.poll(() => changed.count(), { timeout: 5_000 }).toBe(2);
+    expect((await changed.first().getByTestId('diff-ins').allInnerTexts()).join(' ')).toContain('agree.');
+  });
 });
 
 describe('screens', () => {
