@@ -1,4 +1,15 @@
+import { eq } from 'drizzle-orm';
+import { LOCALES } from '../../core/charter';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
 import type { OutgoingMail } from './mailer';
+
+/** The person a queued mail is for, with the language it is written in; null when nobody is to be written to any more. */
+export async function mailRecipient(db: Db, userId: unknown): Promise<{ user: typeof users.$inferSelect; locale: string } | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, String(userId))).limit(1);
+  if (!user || user.disabledAt) return null;
+  return { user, locale: (LOCALES as readonly string[]).includes(user.locale ?? '') ? (user.locale as string) : 'en' };
+}
 
 /** HTML-escapes text for a mail body. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

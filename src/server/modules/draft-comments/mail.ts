@@ -9,7 +9,7 @@ import type { Db } from '../../db/client';
 import { draftComments, drafts, studyGroups, users } from '../../db/schema';
 import { translator } from '../../i18n';
 import type { JobHandler } from '../../jobs/queue';
-import { composeMail } from '../../mail/compose';
+import { composeMail, mailRecipient } from '../../mail/compose';
 import type { Mailer, OutgoingMail } from '../../mail/mailer';
 import { loadGroupSnapshot } from '../study-groups/queries';
 import { DRAFT_MENTION_JOB } from './commands';
@@ -38,9 +38,9 @@ export function renderMentionMail(input: MentionMailInput): OutgoingMail {
 }
 
 export async function sendMentionMail(db: Db, mailer: Mailer, config: Config, payload: Record<string, unknown>): Promise<void> {
-  const [user] = await db.select().from(users).where(eq(users.id, String(payload.userId))).limit(1);
-  if (!user || user.disabledAt) return;
-  const locale = ['en', 'ko', 'zh', 'ja'].includes(user.locale ?? '') ? (user.locale as string) : 'en';
+  const recipient = await mailRecipient(db, payload.userId);
+  if (!recipient) return;
+  const { user, locale } = recipient;
   const [row] = await db
     .select({
       comment: draftComments,

@@ -8,10 +8,10 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Position } from '../../../core/consensus';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { drafts, groupMemberships, studyGroups, users } from '../../db/schema';
+import { drafts, groupMemberships, studyGroups } from '../../db/schema';
 import { translator } from '../../i18n';
 import { enqueueJob } from '../../jobs/queue';
-import { composeMail } from '../../mail/compose';
+import { composeMail, mailRecipient } from '../../mail/compose';
 import type { Mailer, OutgoingMail } from '../../mail/mailer';
 import { mayReadDraft } from '../draft-comments/visibility';
 import { loadGroupSnapshot } from '../study-groups/queries';
@@ -98,9 +98,9 @@ export function renderReviewMail(input: ReviewMailInput): OutgoingMail {
 }
 
 export async function sendReviewMail(db: Db, mailer: Mailer, config: Config, payload: Record<string, unknown>): Promise<void> {
-  const [user] = await db.select().from(users).where(eq(users.id, String(payload.userId))).limit(1);
-  if (!user || user.disabledAt) return;
-  const locale = ['en', 'ko', 'zh', 'ja'].includes(user.locale ?? '') ? (user.locale as string) : 'en';
+  const recipient = await mailRecipient(db, payload.userId);
+  if (!recipient) return;
+  const { user, locale } = recipient;
   const [row] = await db
     .select({
       draftId: drafts.id,
