@@ -119,3 +119,19 @@ export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 /** A silence procedure runs until its deadline: broken by an objection or amendment, or the text is adopted. */
 export const SILENCE_STATUSES = ['running', 'broken', 'adopted', 'cancelled'] as const;
 export type SilenceStatus = (typeof SILENCE_STATUSES)[number];
+
+/**
+ * What the server pushes to a draft's connections as stateless messages (JSON):
+ * - `stored`: the state vector (base64) of what is now in the database; the editor says "saved"
+ *   only for edits it covers;
+ * - `deliberation`: versions, amendments, comments, positions or silence changed: read them again.
+ */
+export type DeliberationTopic = 'draft' | 'versions' | 'amendments' | 'comments' | 'positions' | 'silence';
+export interface DeliberationMessage {
+  type: 'deliberation';
+  topics: DeliberationTopic[];
+}
+export interface StoredMessage {
+  type: 'stored';
+  vector: string;
+}

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { DraftText, DraftView } from '../../core/drafts';
+import type { DeliberationMessage, DraftText, DraftView, StoredMessage } from '../../core/drafts';
 import { buildApp } from '../app';
 import { drafts, studyGroups, users } from '../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../test/context';
@@ -76,6 +76,8 @@ interface Peer {
   refusals: string[];
   /** Close codes of the socket, as the client saw them. */
   closes: number[];
+  /** The server's stateless messages, parsed. */
+  messages: (StoredMessage | DeliberationMessage)[];
   texts(): string[];
   destroy(): void;
 }
@@ -109,6 +111,7 @@ function connect(documentName: string, as: { client?: TestClient; token?: string
     scopes: [],
     refusals: [],
     closes: [],
+    messages: [],
     texts: () => blocksOf(doc).map((b) => b.text),
     destroy: () => {
       provider.destroy();
@@ -118,6 +121,7 @@ function connect(documentName: string, as: { client?: TestClient; token?: string
   provider.on('authenticated', ({ scope }: { scope: string }) => peer.scopes.push(scope));
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => peer.refusals.push(reason));
   socket.on('disconnect', ({ event }: { event: { code: number } }) => peer.closes.push(event.code));
+  provider.on('stateless', ({ payload }: { payload: string }) => peer.messages.push(JSON.parse(payload) as StoredMessage | DeliberationMessage));
   provider.attach();
   peers.push(peer);
   return peer;
@@ -400,5 +404,61 @@ describe('access that changes while connected', () => {
     addParagraph(c.doc, 'After the end.');
     await pause(300);
     expect(m.texts()).toEqual(['Final text.']);
+  });
+});
+
+/** Whether the last `stored` message a peer received covers everything in its document. */
+function storedCovers(peer: Peer): boolean {
+  const last = peer.messages.filter((m): m is StoredMessage => m.type === 'stored').at(-1);
+  if (!last) return false;
+  const stored = Y.decodeStateVector(new Uint8Array(Buffer.from(last.vector, 'base64')));
+  return [...Y.decodeStateVector(Y.encodeStateVector(peer.doc))].every(([client, clock]) => (stored.get(client) ?? 0) >= clock);
+}
+
+describe('what the server tells the editors', () => {
+  it('says an edit is stored only once it is in the database, not when the server has it in memory', async () => {
+    const { chair, draftOf } = await workingGroup();
+    const draft = await draftOf(['Opening paragraph.']);
+    const a = connect(draft.collab.documentName, { client: chair.client });
+    await synced(a);
+    await until('the stored state is announced on connecting', () => storedCovers(a));
+
+    typeInto(a.doc, 0, 'end', ' Typed just now.');
+    await until('the server acknowledged the edit', () => !a.provider.hasUnsyncedChanges);
+    // In the server's memory, not yet written (the store waits for a pause in typing).
+    expect(storedCovers(a)).toBe(false);
+    expect((await storedRow(draft.id)).texts).toEqual(['Opening paragraph.']);
+
+    await until('the edit is announced as stored', () => storedCovers(a), 15_000);
+    expect((await storedRow(draft.id)).texts).toEqual(['Opening paragraph. Typed just now.']);
+  });
+
+  it('pushes changes to versions, amendments and the draft to everyone viewing it, as they are committed', async () => {
+    const { group, chair, seat, draftOf } = await workingGroup();
+    const member = await seat('member');
+    const draft = await draftOf(['Preamble.']);
+    const viewer = connect(draft.collab.documentName, { client: member.client });
+    await synced(viewer);
+    const topics = () => viewer.messages.flatMap((m) => (m.type === 'deliberation' ? m.topics : []));
+
+    const named = await chair.client.post(`/api/study-groups/${group.slug}/drafts/${draft.id}/versions`, { name: 'First reading' });
+    expect(named.statusCode, named.body).toBe(201);
+    await until('the viewer is told a version was named', () => topics().includes('versions'));
+
+    const version = named.json() as { id: string; blocks: { uid: string }[] };
+    const proposed = await member.client.post(`/api/study-groups/${group.slug}/drafts/${draft.id}/amendments`, {
+      versionId: version.id,
+      blockUid: version.blocks[0]?.uid,
+      proposedText: 'A preamble agreed by all.',
+      rationale: 'Clearer.',
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    await until('the viewer is told of the amendment', () => topics().includes('amendments'));
+
+    const renamed = await chair.client.patch(`/api/study-groups/${group.slug}/drafts/${draft.id}`, { title: 'Recommendations, second title', version: draft.version });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    await until('the viewer is told the draft changed', () => topics().includes('draft'));
+    // Nothing of the content travels this way: each viewer reads it again with its own access.
+    expect(JSON.stringify(viewer.messages)).not.toContain('agreed by all');
   });
 });

@@ -6,7 +6,7 @@ import { Hocuspocus, type Connection, type Extension, type onAuthenticatePayload
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import * as Y from 'yjs';
-import { draftDocumentName, draftIdOfDocument, type DraftAccess, type DraftBlock } from '../../core/drafts';
+import { draftDocumentName, draftIdOfDocument, type DeliberationMessage, type DeliberationTopic, type DraftAccess, type DraftBlock, type StoredMessage } from '../../core/drafts';
 import type { Change } from '../cache/change-feed';
 import type { Actor } from '../http/actor';
 import { storeDraftState } from '../modules/drafts/commands';
@@ -34,6 +34,20 @@ export const COLLAB_REFUSAL = {
   /** No such draft, or no access to it (the two are not told apart). */
   denied: 'permission-denied',
 } as const;
+
+const storedMessage = (vector: Uint8Array) => JSON.stringify({ type: 'stored', vector: Buffer.from(vector).toString('base64') } satisfies StoredMessage);
+
+/** The tables the change feed announces with their draft (migration 0010), and what they change. */
+const DELIBERATION_TABLES: Record<string, DeliberationTopic> = {
+  drafts: 'draft',
+  draft_versions: 'versions',
+  amendments: 'amendments',
+  draft_comments: 'comments',
+  positions: 'positions',
+  recommendation_outcomes: 'positions',
+  silence_procedures: 'silence',
+  silence_breaks: 'silence',
+};
 
 /** What the server keeps about each authenticated document connection. */
 export interface CollabContext {
@@ -81,14 +95,22 @@ export class CollabServer {
   private scheduled = false;
   private rechecks: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
+  /** Per open document, the state vector of what is known to be stored (loaded or written). */
+  private readonly stored = new Map<string, Uint8Array>();
+  /** Per draft, the deliberation topics changed since the last push (sent together, a moment later). */
+  private readonly changedTopics = new Map<string, Set<DeliberationTopic>>();
+  private pushTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly app: FastifyInstance) {
     this.log = app.log.child({ component: 'collab' });
     const auth: Extension = {
       onAuthenticate: (data: onAuthenticatePayload<CollabContext>) => this.authenticate(data),
-      connected: async ({ context, connection }: { context: CollabContext; connection: Connection<CollabContext> }) => {
+      connected: async ({ context, connection, documentName }: { context: CollabContext; connection: Connection<CollabContext>; documentName: string }) => {
         this.live.set(context.connId, { context, connection });
         if (context.authEpoch !== this.epoch) this.schedule([context.connId]);
+        // What is stored so far, so the editor can tell "saved" from "sent" from the start.
+        const stored = this.stored.get(documentName);
+        if (stored) connection.sendStateless(storedMessage(stored));
       },
       onDisconnect: async ({ context }: { context: CollabContext }) => {
         if (context?.connId) this.live.delete(context.connId);
@@ -99,6 +121,7 @@ export class CollabServer {
         const draftId = draftIdOfDocument(documentName);
         const row = draftId ? await draftState(app.db, draftId) : undefined;
         if (!row) throw new Refusal(COLLAB_REFUSAL.denied);
+        this.stored.set(documentName, Y.encodeStateVectorFromUpdate(row.state));
         return row.state;
       },
       store: async ({ documentName, state }) => {
@@ -106,9 +129,20 @@ export class CollabServer {
         if (!draftId) return;
         const version = await storeDraftState(app.db, draftId, state);
         this.log.debug({ draftId, stateVersion: version, bytes: state.byteLength }, 'draft stored');
+        if (version === null) return;
+        // Committed: everything in `state` is in the database now. Tell the editors, whose
+        // "All changes saved" waits for this rather than for the server's acknowledgement.
+        const vector = Y.encodeStateVectorFromUpdate(state);
+        this.stored.set(documentName, vector);
+        this.hocuspocus.documents.get(documentName)?.broadcastStateless(storedMessage(vector));
       },
     });
-    this.hocuspocus = new Hocuspocus<CollabContext>({ quiet: true, debounce: 2_000, maxDebounce: 10_000, extensions: [auth, database] });
+    const forget: Extension = {
+      afterUnloadDocument: async ({ documentName }: { documentName: string }) => {
+        this.stored.delete(documentName);
+      },
+    };
+    this.hocuspocus = new Hocuspocus<CollabContext>({ quiet: true, debounce: 2_000, maxDebounce: 10_000, extensions: [auth, database, forget] });
   }
 
   /** Takes WebSocket upgrades on /collab and listens to the change feed. */
@@ -127,6 +161,7 @@ export class CollabServer {
    */
   async stop() {
     this.closing = true;
+    clearTimeout(this.pushTimer);
     for (const off of this.unsubscribe) off();
     this.app.server.off('upgrade', this.onUpgrade);
     this.hocuspocus.closeConnections();
@@ -241,8 +276,34 @@ export class CollabServer {
     return { connId: randomUUID(), actor, credential, draftId: grant.draft.id, groupId: grant.group.id, parentGroupId: grant.group.parentGroupId, access: grant.access, authEpoch };
   }
 
+  /**
+   * A committed change to what the deliberation panels show: everyone viewing the draft on this
+   * server is told which topics to read again (each reads them with its own access), the changes
+   * of one command sent together.
+   */
+  private onDeliberationChange(draftId: string, topic: DeliberationTopic) {
+    if (!this.hocuspocus.documents.has(draftDocumentName(draftId))) return;
+    let topics = this.changedTopics.get(draftId);
+    if (!topics) this.changedTopics.set(draftId, (topics = new Set()));
+    topics.add(topic);
+    this.pushTimer ??= setTimeout(() => {
+      this.pushTimer = undefined;
+      for (const [id, changed] of this.changedTopics) {
+        const message: DeliberationMessage = { type: 'deliberation', topics: [...changed].sort() };
+        this.hocuspocus.documents.get(draftDocumentName(id))?.broadcastStateless(JSON.stringify(message));
+      }
+      this.changedTopics.clear();
+    }, 30);
+  }
+
   /** Which open connections a committed change may concern. */
   private onChange({ table, keys }: Change) {
+    const topic = DELIBERATION_TABLES[table];
+    if (topic) {
+      const draftId = table === 'drafts' ? keys.id : keys.draft_id;
+      if (draftId) this.onDeliberationChange(draftId, topic);
+      if (table !== 'drafts') return;
+    }
     this.epoch++;
     const ids = (...names: string[]) => new Set(names.flatMap((n) => (keys[n] ? [keys[n] as string] : [])));
     const match = (test: (c: CollabContext) => boolean) => [...this.live.values()].filter((e) => test(e.context)).map((e) => e.context.connId);

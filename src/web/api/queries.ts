@@ -676,6 +676,7 @@ export const draftMutations = {
 // Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
 import type { Position as DeliberationPosition, Outcome as DeliberationOutcome, SilenceBreakKind } from '../../core/consensus';
 import type { AmendmentList, AmendmentView, ThreadList, ThreadView, VersionComparison, VersionSummary, VersionView } from '../../core/deliberation';
+import type { DeliberationTopic } from '../../core/drafts';
 import type { ConsensusMatrix, SilenceView } from '../../server/modules/positions/schemas';
 
 export const deliberationKeys = {
@@ -717,11 +718,11 @@ export function useVersionComparison(slug: string, id: string, from: number | nu
 }
 
 export function useAmendments(slug: string, id: string) {
-  return useQuery({ queryKey: deliberationKeys.amendments(slug, id), queryFn: ({ signal }) => apiGet<AmendmentList>(`${draftPath(slug, id)}/amendments`, signal), refetchInterval: 15_000 });
+  return useQuery({ queryKey: deliberationKeys.amendments(slug, id), queryFn: ({ signal }) => apiGet<AmendmentList>(`${draftPath(slug, id)}/amendments`, signal)});
 }
 
 export function useCommentThreads(slug: string, id: string) {
-  return useQuery({ queryKey: deliberationKeys.comments(slug, id), queryFn: ({ signal }) => apiGet<ThreadList>(`${draftPath(slug, id)}/comments`, signal), refetchInterval: 15_000 });
+  return useQuery({ queryKey: deliberationKeys.comments(slug, id), queryFn: ({ signal }) => apiGet<ThreadList>(`${draftPath(slug, id)}/comments`, signal)});
 }
 
 /** The positions matrix of the latest named version (or of `version`); 404 while no version is named. */
@@ -730,12 +731,32 @@ export function useConsensusMatrix(slug: string, id: string, version?: number) {
     queryKey: deliberationKeys.consensus(slug, id, version),
     queryFn: ({ signal }) => apiGet<ConsensusMatrix>(`${draftPath(slug, id)}/consensus${version ? `?version=${version}` : ''}`, signal),
     retry: (count, err) => !(isApiError(err) && err.status < 500) && count < 2,
-    refetchInterval: 15_000,
   });
 }
 
 export function useSilence(slug: string, id: string) {
-  return useQuery({ queryKey: deliberationKeys.silence(slug, id), queryFn: ({ signal }) => apiGet<SilenceView[]>(`${draftPath(slug, id)}/silence`, signal), refetchInterval: 15_000 });
+  return useQuery({ queryKey: deliberationKeys.silence(slug, id), queryFn: ({ signal }) => apiGet<SilenceView[]>(`${draftPath(slug, id)}/silence`, signal)});
+}
+
+/**
+ * What to read again when the server pushes that something changed (src/server/collaboration):
+ * nothing of the deliberation is polled, each change reaches every viewer as it is committed.
+ */
+export function refreshDeliberationTopics(queryClient: QC, slug: string, id: string, topics: readonly DeliberationTopic[]) {
+  const base = deliberationKeys.all(slug, id);
+  const parts = new Set<string>();
+  for (const topic of topics) {
+    if (topic === 'versions') ['versions', 'compare', 'consensus'].forEach((p) => parts.add(p));
+    if (topic === 'amendments') parts.add('amendments');
+    if (topic === 'comments') parts.add('comments');
+    if (topic === 'positions') parts.add('consensus');
+    if (topic === 'silence') ['silence', 'consensus'].forEach((p) => parts.add(p));
+  }
+  const reads = [...parts].map((part) => queryClient.invalidateQueries({ queryKey: [...base, part] }));
+  if (topics.includes('draft')) {
+    reads.push(queryClient.invalidateQueries({ queryKey: draftKeys.one(slug, id), exact: true }), queryClient.invalidateQueries({ queryKey: draftKeys.list(slug), exact: true }));
+  }
+  return Promise.all(reads);
 }
 
 /** After any step of deliberation: everything about the draft's deliberation is read again. */

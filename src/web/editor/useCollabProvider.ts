@@ -1,6 +1,7 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
+import type { DeliberationMessage, DeliberationTopic, StoredMessage } from '../../core/drafts';
 import { collabUrl, presentPeople, type CollabUser } from './collab-user';
 
 /**
@@ -23,7 +24,22 @@ export interface CollabState {
   unsynced: number;
   /** Has the document been received at least once (so the editor shows the real text)? */
   synced: boolean;
+  /**
+   * Is everything in this editor's document in the database? The server acknowledges an edit
+   * when it has it in memory and stores it a moment later; it tells each editor what it stored
+   * (a state vector), and only then is the edit saved: a server killed in between loses it.
+   */
+  stored: boolean;
 }
+
+/** Does the stored state vector cover every edit in the document? */
+function covers(stored: Map<number, number> | null, document: Y.Doc): boolean {
+  if (!stored) return false;
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(document))) if ((stored.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
+const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /** The close codes of src/server/collaboration: access changed (re-authenticated at once), server restarting. */
 export const CLOSE_ACCESS_CHANGED = 4403;
@@ -34,6 +50,8 @@ interface Options {
   documentName: string;
   /** Called when the server refuses the document (no access) or says the access changed: read the draft again. */
   onAccessChanged: () => void;
+  /** Called when the server says what the deliberation panels show changed (amendments, positions…). */
+  onDeliberation?: (topics: DeliberationTopic[]) => void;
 }
 
 /**
@@ -41,20 +59,25 @@ interface Options {
  * token), with its Yjs document. Reconnects by itself; the browser's offline and online events
  * drop and resume the socket at once rather than after the provider's 30 s silence timeout.
  */
-export function useCollabProvider({ path, documentName, onAccessChanged }: Options): { provider: HocuspocusProvider | null; state: CollabState } {
+export function useCollabProvider({ path, documentName, onAccessChanged, onDeliberation }: Options): { provider: HocuspocusProvider | null; state: CollabState } {
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
-  const [state, setState] = useState<CollabState>({ status: navigator.onLine ? 'connecting' : 'offline', scope: null, unsynced: 0, synced: false });
-  // The latest callback, without reconnecting when it changes.
+  const [state, setState] = useState<CollabState>({ status: navigator.onLine ? 'connecting' : 'offline', scope: null, unsynced: 0, synced: false, stored: false });
+  // The latest callbacks, without reconnecting when they change.
   const onAccessChangedRef = useRef(onAccessChanged);
+  const onDeliberationRef = useRef(onDeliberation);
   useEffect(() => {
     onAccessChangedRef.current = onAccessChanged;
+    onDeliberationRef.current = onDeliberation;
   });
 
   useEffect(() => {
     const document = new Y.Doc();
     let everConnected = false;
     let stopped: 'signedOut' | 'denied' | null = null;
+    let stored: Map<number, number> | null = null;
     const set = (patch: Partial<CollabState>) => setState((s) => ({ ...s, ...patch }));
+    const checkStored = () => set({ stored: covers(stored, document) });
+    document.on('update', checkStored);
     const p = new HocuspocusProvider({
       url: collabUrl(path),
       name: documentName,
@@ -85,6 +108,18 @@ export function useCollabProvider({ path, documentName, onAccessChanged }: Optio
         if (event.code === CLOSE_ACCESS_CHANGED) onAccessChangedRef.current();
       },
       onUnsyncedChanges: ({ number }) => set({ unsynced: number }),
+      onStateless: ({ payload }) => {
+        let message: StoredMessage | DeliberationMessage;
+        try {
+          message = JSON.parse(payload) as StoredMessage | DeliberationMessage;
+        } catch {
+          return;
+        }
+        if (message.type === 'stored') {
+          stored = Y.decodeStateVector(fromBase64(message.vector));
+          checkStored();
+        } else if (message.type === 'deliberation') onDeliberationRef.current?.(message.topics);
+      },
     });
     const offline = () => {
       set({ status: 'offline' });
@@ -101,6 +136,7 @@ export function useCollabProvider({ path, documentName, onAccessChanged }: Optio
     return () => {
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
+      document.off('update', checkStored);
       p.destroy();
       document.destroy();
       setProvider(null);

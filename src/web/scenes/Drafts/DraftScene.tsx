@@ -5,9 +5,9 @@ import { useEditorState } from '@tiptap/react';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { EDITABLE_DRAFT_STATUSES, type DraftView } from '../../../core/drafts';
+import { EDITABLE_DRAFT_STATUSES, type DeliberationTopic, type DraftView } from '../../../core/drafts';
 import { isApiError } from '../../api/client';
-import { draftKeys, draftMutations, refreshDraft, useDraft, useMe } from '../../api/queries';
+import { draftKeys, draftMutations, refreshDeliberationTopics, refreshDraft, useDraft, useMe } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound } from '../../components/errors';
 import { languageName } from '../../components/format';
@@ -55,7 +55,9 @@ function LiveDraft({ slug, draft, onRefetch }: { slug: string; draft: DraftView;
   const me = useMe();
   const locale = currentLocale();
   const [renaming, setRenaming] = useState(false);
-  const { provider, state } = useCollabProvider({ path: draft.collab.path, documentName: draft.collab.documentName, onAccessChanged: onRefetch });
+  const queryClient = useQueryClient();
+  const onDeliberation = useCallback((topics: DeliberationTopic[]) => void refreshDeliberationTopics(queryClient, slug, draft.id, topics), [queryClient, slug, draft.id]);
+  const { provider, state } = useCollabProvider({ path: draft.collab.path, documentName: draft.collab.documentName, onAccessChanged: onRefetch, onDeliberation });
   const user = useMemo<CollabUser>(() => ({ id: me.id, name: me.displayName, color: userColor(me.id) }), [me.id, me.displayName]);
   const canEdit = draft.access === 'edit';
 
@@ -170,14 +172,15 @@ function Presence({ provider }: { provider: HocuspocusProvider | null }) {
 
 function ConnectionState({ state, canEdit }: { state: CollabState; canEdit: boolean }) {
   const { t } = useTranslation();
-  const saving = canEdit && state.status === 'connected' && state.unsynced > 0;
+  const sending = state.unsynced > 0;
+  const saved = !sending && state.stored;
   return (
     <div className={classes.conn} data-status={state.status} data-testid="connection-state" role="status">
       <span className={classes.dot} aria-hidden="true" />
       <span>{t(`drafts.connection.${state.status}`)}</span>
       {canEdit && state.status === 'connected' ? (
-        <Text size="xs" c="dimmed" component="span" data-testid="sync-state" data-unsynced={state.unsynced}>
-          · {saving ? t('drafts.connection.sending') : t('drafts.connection.allSent')}
+        <Text size="xs" c="dimmed" component="span" data-testid="sync-state" data-unsynced={state.unsynced} data-stored={state.stored}>
+          · {sending ? t('drafts.connection.sending') : saved ? t('drafts.connection.allSaved') : t('drafts.connection.storing')}
         </Text>
       ) : null}
     </div>
