@@ -101,6 +101,9 @@ describe('deliberating on a draft', () => {
     }
     await expect.poll(() => paragraphs(cochair).evaluateAll((ps) => ps.map((p) => p.getAttribute('data-rec')))).toEqual([null, 'R1', 'R2']);
     await expect.poll(() => cochair.getByTestId('sync-state').getAttribute('data-unsynced')).toBe('0');
+    // "Saved" waits for the store, not for the server's acknowledgement.
+    await expect.poll(() => cochair.getByTestId('sync-state').getAttribute('data-stored'), { timeout: 15_000 }).toBe('true');
+    expect(await cochair.getByTestId('sync-state').innerText()).toContain(en.drafts.connection.allSaved);
 
     await cochair.getByTestId('tab-versions').click();
     await cochair.getByTestId('versions-empty').waitFor();

@@ -19,6 +19,14 @@ import { blocksOf, TIPTAP_FIELD } from './ydoc';
 /** The WebSocket path of the collaboration server, on the app's own HTTP server and port. */
 export const COLLAB_PATH = '/collab';
 
+/**
+ * A document is stored this long after its last change, and at the latest this long after the
+ * first unstored one while people keep typing. Until then an editor shows "Saving…": the
+ * server has the edit in memory only, and a crash would lose it.
+ */
+const STORE_DEBOUNCE_MS = 1_500;
+const STORE_MAX_DEBOUNCE_MS = 4_000;
+
 /** Close code and reasons a client sees when the server ends its connection. */
 export const COLLAB_CLOSE = {
   /** Their access to the draft changed (removed, role changed, account disabled, signed out, group's status): reconnect to learn the new one. */
@@ -142,7 +150,7 @@ export class CollabServer {
         this.stored.delete(documentName);
       },
     };
-    this.hocuspocus = new Hocuspocus<CollabContext>({ quiet: true, debounce: 2_000, maxDebounce: 10_000, extensions: [auth, database, forget] });
+    this.hocuspocus = new Hocuspocus<CollabContext>({ quiet: true, debounce: STORE_DEBOUNCE_MS, maxDebounce: STORE_MAX_DEBOUNCE_MS, extensions: [auth, database, forget] });
   }
 
   /** Takes WebSocket upgrades on /collab and listens to the change feed. */
