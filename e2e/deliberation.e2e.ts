@@ -149,8 +149,15 @@ describe('deliberating on a draft', () => {
     await amendment(cochair, 'A1').getByTestId('amendment-accept').click();
     await expect.poll(() => amendment(cochair, 'A1').getByTestId('amendment-status').getAttribute('data-status')).toBe('accepted');
     for (const page of [cochair, member]) await expect.poll(() => paragraphs(page).nth(1).innerText(), { timeout: 15_000 }).toBe(P2.replace('urge', 'encourage'));
-    // No longer colliding once A1 is decided.
+    // No longer colliding once A1 is decided, but out of date: its paragraph reads as A1 made it,
+    // and accepting it would replace that, so it says so and offers to accept over the current text.
     await expect.poll(() => amendment(cochair, 'A2').getByTestId('amendment-collides').count()).toBe(0);
+    await amendment(cochair, 'A2').getByTestId('amendment-out-of-date').waitFor();
+    expect(await amendment(cochair, 'A2').getByTestId('amendment-overtaken').innerText()).toContain(en.deliberation.amendments.overtakenBy.replace('{{label}}', 'A1'));
+    expect(await amendment(cochair, 'A2').getByTestId('amendment-accept').innerText()).toContain(en.deliberation.amendments.acceptOverCurrent);
+    // Pushed to the proposer's screen as it is committed (it was polled every 15 s).
+    await expect.poll(() => amendment(member, 'A1').getByTestId('amendment-status').getAttribute('data-status'), { timeout: 5_000 }).toBe('accepted');
+    await expect.poll(() => amendment(member, 'A2').getByTestId('amendment-out-of-date').count(), { timeout: 5_000 }).toBe(1);
   });
 
   it('an observer comments on selected words and mentions a head', async () => {

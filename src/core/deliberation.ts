@@ -231,7 +231,17 @@ export const ZProposeAmendment = z
 export type ProposeAmendmentInput = z.infer<typeof ZProposeAmendment>;
 
 const ZRowVersion = z.number().int().positive();
-export const ZAcceptAmendment = z.object({ version: ZRowVersion }).strict();
+export const ZAcceptAmendment = z
+  .object({
+    version: ZRowVersion,
+    /**
+     * The paragraph's text as the decider read it, when it no longer reads as the amended
+     * version did (`outOfDate: 'changed'`): accepting then replaces that text, and is refused
+     * (409 `amendment.out_of_date`) if the paragraph changed again meanwhile.
+     */
+    currentText: ZText.optional(),
+  })
+  .strict();
 export const ZWithdrawAmendment = z.object({ version: ZRowVersion }).strict();
 export const ZRejectAmendment = z.object({ version: ZRowVersion, reason: z.string().trim().min(1).max(DELIBERATION_LIMITS.reasonMax) }).strict();
 export const ZMergeAmendments = z
@@ -291,6 +301,16 @@ export const ZAmendmentView = z.object({
   superseded: z.boolean(),
   /** Numbers of the other open amendments that touch the same paragraph. */
   collidesWith: z.array(z.number().int()),
+  /** Numbers of amendments to the same paragraph accepted after this one was proposed. */
+  overtakenBy: z.array(z.number().int()),
+  /**
+   * For an open amendment, against the live text: 'changed' when its paragraph no longer reads
+   * as the amended version did (accepting needs the current text), 'gone' when the paragraph
+   * (or the one a new paragraph follows) is no longer there; null otherwise.
+   */
+  outOfDate: z.enum(['changed', 'gone']).nullable(),
+  /** The paragraph as it reads now, when it changed; null otherwise. */
+  liveText: z.string().nullable(),
   actions: z.array(z.enum(AMENDMENT_ACTIONS)),
 });
 export type AmendmentView = z.infer<typeof ZAmendmentView>;
@@ -305,6 +325,22 @@ export const ZAmendmentList = z.object({
 export type AmendmentList = z.infer<typeof ZAmendmentList>;
 
 export const amendmentLabel = (n: number) => `A${n}`;
+
+/**
+ * Where an open amendment stands against the live text (`liveTextOf` gives a paragraph's text
+ * now by uid, undefined when it is gone): one rule for the server's view, the accept check and
+ * the editor, which applies it to the text as it is typed.
+ */
+export function amendmentAgainstLive(
+  a: { status: string; blockUid: string | null; afterUid: string | null; originalText: string },
+  liveTextOf: (uid: string) => string | undefined,
+): { outOfDate: 'changed' | 'gone' | null; liveText: string | null } {
+  if (a.status !== 'open') return { outOfDate: null, liveText: null };
+  const live = liveTextOf((a.blockUid ?? a.afterUid) as string);
+  if (live === undefined) return { outOfDate: 'gone', liveText: null };
+  if (a.blockUid && live !== a.originalText) return { outOfDate: 'changed', liveText: live };
+  return { outOfDate: null, liveText: null };
+}
 
 /** The diff an amendment shows: word by word in Latin scripts, character by character in CJK. */
 export const amendmentDiff = (originalText: string, proposedText: string): DiffOp[] => diffText(originalText, proposedText);

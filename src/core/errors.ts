@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   'draft.text_settled': 409,
   'amendment.paragraph_unknown': 422,
   'amendment.paragraph_gone': 409,
+  'amendment.out_of_date': 409,
   'amendment.no_delegation': 403,
   'amendment.not_open': 409,
   'amendment.merge_mismatch': 422,

@@ -41,7 +41,8 @@ export function stateFromParagraphs(paragraphs: readonly (string | { text: strin
   return state;
 }
 
-function inlineText(node: Y.XmlElement): string {
+/** A block's text as `blocksOf` gives it (line breaks as \n). */
+export function inlineText(node: Y.XmlElement): string {
   let out = '';
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlText) {

@@ -776,7 +776,9 @@ export const deliberationMutations = {
   nameVersion: (slug: string, id: string, name: string) => api<VersionView>('POST', `${draftPath(slug, id)}/versions`, { name }),
   restoreVersion: (slug: string, id: string, number: number) => api<VersionView>('POST', `${draftPath(slug, id)}/versions/${number}/restore`),
   propose: (slug: string, id: string, input: { versionId: string; blockUid: string; proposedText: string; rationale: string }) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments`, input),
-  accept: (slug: string, id: string, a: Pick<AmendmentView, 'id' | 'version'>) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/${a.id}/accept`, { version: a.version }),
+  /** `currentText`: the paragraph as the decider read it, when it changed since the amended version. */
+  accept: (slug: string, id: string, a: Pick<AmendmentView, 'id' | 'version'>, currentText?: string) =>
+    api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/${a.id}/accept`, { version: a.version, ...(currentText !== undefined ? { currentText } : {}) }),
   reject: (slug: string, id: string, a: Pick<AmendmentView, 'id' | 'version'>, reason: string) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/${a.id}/reject`, { version: a.version, reason }),
   withdraw: (slug: string, id: string, a: Pick<AmendmentView, 'id' | 'version'>) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/${a.id}/withdraw`, { version: a.version }),
   merge: (slug: string, id: string, input: { amendments: { id: string; version: number }[]; proposedText: string; rationale: string }) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/merge`, input),

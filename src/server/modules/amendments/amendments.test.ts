@@ -5,7 +5,7 @@ import type { DraftText, DraftView } from '../../../core/drafts';
 import { amendments, auditEvents } from '../../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../../test/context';
 import { addMember, buildCouncil, buildStudyGroup, buildUser, signedInClient } from '../../test/factories';
-import { connectEditor, listen, pause, removeParagraph, synced, until, type Editor } from '../draft-versions/test-helpers';
+import { connectEditor, listen, pause, removeParagraph, synced, typeInto, until, type Editor } from '../draft-versions/test-helpers';
 
 let t: TestContext;
 let port: number;
@@ -223,6 +223,47 @@ describe('deciding amendments', () => {
     expect(rejected.statusCode, rejected.body).toBe(200);
     expect(rejected.json()).toMatchObject({ status: 'rejected', decisionReason: 'The paragraph was dropped in Tokyo.', decidedBy: { id: ids.chair } });
     expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'amendment.rejected'), eq(auditEvents.targetId, a1.id)))).toHaveLength(1);
+  });
+
+  it('flags an amendment whose paragraph another accepted amendment changed, and accepts it only over the current text', async () => {
+    const { draft, version, uid } = await setting();
+    const a1 = await propose(member, draft.id, { versionId: version.id, blockUid: uid(1), proposedText: 'Establish military hotlines between capitals and commands.', rationale: 'Commands too.' });
+    const a2 = await propose(otherMember, draft.id, { versionId: version.id, blockUid: uid(1), proposedText: 'Establish hotlines between foreign ministries.', rationale: 'Civilian channel.' });
+    expect((await list(chair, draft.id)).amendments.find((a) => a.id === a2.id)).toMatchObject({ collidesWith: [a1.number], outOfDate: null, liveText: null, overtakenBy: [] });
+
+    const accepted = await chair.post(url(draft.id, `/${a1.id}/accept`), { version: 1 });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const second = (await list(chair, draft.id)).amendments.find((a) => a.id === a2.id) as AmendmentView;
+    // No longer colliding with an open one, but overtaken: the paragraph reads as A1 made it.
+    expect(second).toMatchObject({ status: 'open', collidesWith: [], overtakenBy: [a1.number], outOfDate: 'changed', liveText: 'Establish military hotlines between capitals and commands.' });
+
+    // Accepting as before would overwrite A1 without a word: refused, nothing changes.
+    const blind = await chair.post(url(draft.id, `/${a2.id}/accept`), { version: 1 });
+    expect(blind.statusCode).toBe(409);
+    expect(blind.json()).toMatchObject({ code: 'amendment.out_of_date', liveText: 'Establish military hotlines between capitals and commands.' });
+    const stale = await chair.post(url(draft.id, `/${a2.id}/accept`), { version: 1, currentText: 'Establish military hotlines between capitals.' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('amendment.out_of_date');
+    expect((await liveText(draft.id))[1]).toBe('Establish military hotlines between capitals and commands.');
+    expect((await rows(draft.id))[1]).toMatchObject({ status: 'open', version: 1 });
+
+    // Over the text as it reads now, it is the co-chair's informed decision.
+    const informed = await chair.post(url(draft.id, `/${a2.id}/accept`), { version: 1, currentText: 'Establish military hotlines between capitals and commands.' });
+    expect(informed.statusCode, informed.body).toBe(200);
+    expect((await liveText(draft.id))[1]).toBe('Establish hotlines between foreign ministries.');
+  });
+
+  it('flags an amendment whose paragraph was typed over in the live text', async () => {
+    const { draft, version, uid } = await setting();
+    const a1 = await propose(member, draft.id, { versionId: version.id, blockUid: uid(3), proposedText: 'Closing words, amended.', rationale: 'Clearer.' });
+    const e = editor(draft, chair);
+    await synced(e);
+    typeInto(e.doc, 3, ' Added in the room.');
+    await until('the server has the typing', async () => (await liveText(draft.id))[3] === 'Closing words. Added in the room.');
+    expect((await list(member, draft.id)).amendments[0]).toMatchObject({ id: a1.id, outOfDate: 'changed', liveText: 'Closing words. Added in the room.' });
+    const res = await chair.post(url(draft.id, `/${a1.id}/accept`), { version: 1 });
+    expect(res.statusCode).toBe(409);
+    expect(e.texts()[3]).toBe('Closing words. Added in the room.');
   });
 
   it('lets the proposer alone withdraw an open amendment', async () => {

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { randomUUID } from 'node:crypto';
-import type { MergeAmendmentsInput, ProposeAmendmentInput } from '../../../core/deliberation';
+import { amendmentAgainstLive, type MergeAmendmentsInput, type ProposeAmendmentInput } from '../../../core/deliberation';
+import { inlineText } from '../../collaboration/ydoc';
 import type { Db } from '../../db/client';
 import { amendments, drafts, draftVersions } from '../../db/schema';
 import type { Actor } from '../../http/actor';
@@ -114,12 +115,24 @@ export type Applied = { applied: 'changed' | 'deleted' | 'inserted'; uid: string
 
 /**
  * Applies an amendment to the live fragment at its paragraph's uid, inside the collaboration
- * server's transaction; throws (changing nothing) when that paragraph no longer exists.
+ * server's transaction; throws (changing nothing) when that paragraph no longer exists, or no
+ * longer reads as the amended version did and the decider did not accept it over the text it
+ * reads now (`currentText`): accepting must not overwrite another change without a word.
  */
-export function applyAmendment(fragment: Y.XmlFragment, a: Pick<AmendmentRow, 'number' | 'blockUid' | 'afterUid' | 'proposedText'>): Applied {
+export function applyAmendment(fragment: Y.XmlFragment, a: Pick<AmendmentRow, 'number' | 'status' | 'blockUid' | 'afterUid' | 'originalText' | 'proposedText'>, currentText?: string): Applied {
   const uid = (a.blockUid ?? a.afterUid) as string;
   const found = findBlock(fragment, uid);
-  if (!found) throw new AppError('amendment.paragraph_gone', `The paragraph amendment A${a.number} changes is no longer in the live text.`);
+  const standing = amendmentAgainstLive(a, () => (found ? inlineText(found.element) : undefined));
+  if (!found || standing.outOfDate === 'gone') throw new AppError('amendment.paragraph_gone', `The paragraph amendment A${a.number} changes is no longer in the live text.`);
+  if (standing.outOfDate === 'changed' && standing.liveText !== currentText) {
+    throw new AppError(
+      'amendment.out_of_date',
+      currentText === undefined
+        ? `The paragraph has changed since amendment A${a.number} was proposed: accepting it would replace the text as it reads now. Read it, then accept over the current text.`
+        : `The paragraph changed again while you read it: read it once more before accepting A${a.number}.`,
+      { data: { liveText: standing.liveText } },
+    );
+  }
   if (a.blockUid) {
     if (a.proposedText === '') {
       found.parent.delete(found.index, 1);

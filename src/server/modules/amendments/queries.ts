@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { numberBlocks } from '../../../core/draft-structure';
-import { amendmentActions, amendmentDiff, amendmentLabel, type AmendmentView } from '../../../core/deliberation';
+import { amendmentActions, amendmentAgainstLive, amendmentDiff, amendmentLabel, type AmendmentView } from '../../../core/deliberation';
+import type { DraftBlock } from '../../../core/drafts';
 import type { Db } from '../../db/client';
 import { amendments, draftVersions, memberCommittees } from '../../db/schema';
 import { notFound } from '../../http/errors';
@@ -33,9 +34,18 @@ export const targetOf = (a: Pick<AmendmentRow, 'blockUid' | 'afterUid'>) => (a.b
 /**
  * Amendments as readers need them: numbered (A1…), with the paragraph's ¶/R numbers in the
  * amended version, the diff of original → proposed, whether a newer version supersedes the one
- * amended, and the other open amendments that touch the same paragraph.
+ * amended, the other open amendments that touch the same paragraph, those accepted on it since,
+ * and whether the paragraph still reads as amended in the live text (`live`).
  */
-export async function presentAmendments(db: Db, draftId: string, rows: readonly AmendmentRow[], all: readonly AmendmentRow[], viewer: AmendmentViewer): Promise<AmendmentView[]> {
+export async function presentAmendments(
+  db: Db,
+  draftId: string,
+  rows: readonly AmendmentRow[],
+  all: readonly AmendmentRow[],
+  viewer: AmendmentViewer,
+  live: readonly DraftBlock[],
+): Promise<AmendmentView[]> {
+  const liveText = new Map(live.flatMap((b) => (b.uid ? [[b.uid, b.text] as const] : [])));
   const versionIds = [...new Set(rows.map((r) => r.versionId))];
   const versions = versionIds.length
     ? await db.select({ id: draftVersions.id, number: draftVersions.number, name: draftVersions.name, blocks: draftVersions.blocks }).from(draftVersions).where(inArray(draftVersions.id, versionIds))
@@ -80,6 +90,8 @@ export async function presentAmendments(db: Db, draftId: string, rows: readonly 
       mergedFrom: all.filter((o) => o.mergedInto === r.id).map((o) => o.number),
       superseded: (version?.number ?? 0) < latestNumber,
       collidesWith: all.filter((o) => o.id !== r.id && o.status === 'open' && targetOf(o) === targetOf(r)).map((o) => o.number),
+      overtakenBy: all.filter((o) => o.id !== r.id && o.status === 'accepted' && targetOf(o) === targetOf(r) && o.decidedAt !== null && o.decidedAt >= r.createdAt).map((o) => o.number),
+      ...amendmentAgainstLive(r, (uid) => liveText.get(uid)),
       actions: amendmentActions(r, viewer),
     };
   });

@@ -5,6 +5,7 @@ import { ZAcceptAmendment, ZAmendmentList, ZAmendmentView, ZMergeAmendments, ZPr
 import type { Actor } from '../../http/actor';
 import { requireActor } from '../../http/auth';
 import { draftContext, requireOpenText, serialized, type DraftContext } from '../draft-versions/access';
+import { currentBlocks } from '../draft-versions/live-text';
 import { latestVersionNumber } from '../draft-versions/queries';
 import { applyAmendment, checkOpen, mergeAmendments, proposeAmendment, recordAcceptance, rejectAmendment, withdrawAmendment } from './commands';
 import { amendmentOrThrow, listAmendments, presentAmendments, type AmendmentRow, type AmendmentViewer } from './queries';
@@ -30,7 +31,7 @@ export async function amendmentRoutes(root: FastifyInstance) {
   const scopeOf = (ctx: DraftContext, actor: Actor) => ({ actor, groupId: ctx.draft.groupId, draftId: ctx.draft.id });
   async function present(ctx: DraftContext, actor: Actor, row: AmendmentRow) {
     const all = await listAmendments(db, ctx.draft.id);
-    const [view] = await presentAmendments(db, ctx.draft.id, [row], all, viewerOf(ctx, actor));
+    const [view] = await presentAmendments(db, ctx.draft.id, [row], all, viewerOf(ctx, actor), await currentBlocks(root, ctx.draft.id));
     if (!view) throw new Error('nothing presented');
     return view;
   }
@@ -40,7 +41,8 @@ export async function amendmentRoutes(root: FastifyInstance) {
     const ctx = await draftContext(root, actor, req.params.slug, req.params.draftId);
     const all = await listAmendments(db, ctx.draft.id);
     const viewer = viewerOf(ctx, actor);
-    return { amendments: await presentAmendments(db, ctx.draft.id, all, all, viewer), latestVersion: await latestVersionNumber(db, ctx.draft.id), canAmend: viewer.canAmend, canDecide: viewer.canDecide };
+    const live = all.some((a) => a.status === 'open') ? await currentBlocks(root, ctx.draft.id) : [];
+    return { amendments: await presentAmendments(db, ctx.draft.id, all, all, viewer, live), latestVersion: await latestVersionNumber(db, ctx.draft.id), canAmend: viewer.canAmend, canDecide: viewer.canDecide };
   });
 
   app.post(
@@ -92,7 +94,7 @@ export async function amendmentRoutes(root: FastifyInstance) {
         const before = await amendmentOrThrow(db, ctx.draft.id, req.params.amendmentId);
         checkOpen(before, req.body.version);
         // The live text first (refused, changing nothing, when the paragraph is gone), then the record.
-        const { result } = await root.collab.changeText(ctx.draft.id, (fragment) => applyAmendment(fragment, before));
+        const { result } = await root.collab.changeText(ctx.draft.id, (fragment) => applyAmendment(fragment, before, req.body.currentText));
         return db.transaction((tx) => recordAcceptance(tx, scopeOf(ctx, actor), before.id, req.body.version, result));
       });
       return present(ctx, actor, row);

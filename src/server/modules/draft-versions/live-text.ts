@@ -20,6 +20,14 @@ export async function currentText(app: FastifyInstance, draftId: string): Promis
   return { state: stored.state, blocks: blocksOfState(stored.state), source: 'stored' };
 }
 
+/** A draft's blocks as they are now (live when open here, else stored), without merging states. */
+export async function currentBlocks(app: FastifyInstance, draftId: string): Promise<DraftBlock[]> {
+  const live = app.collab.liveBlocks(draftId);
+  if (live) return live;
+  const stored = await draftState(app.db, draftId);
+  return stored ? blocksOfState(stored.state) : [];
+}
+
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 
 /** The block element with this uid, wherever it is (lists and quotes hold paragraphs too), or null. */

@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEditorState } from '@tiptap/react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AmendmentView } from '../../../core/deliberation';
+import { amendmentAgainstLive, amendmentDiff, type AmendmentView } from '../../../core/deliberation';
 import { deliberationMutations, refreshDeliberation, useAmendments, useDraftVersions } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
+import { blocksOfDoc } from '../../editor/draft-blocks';
 import { highlightParagraph } from '../../editor/DraftHighlight';
 import { currentLocale } from '../../i18n';
 import { DiffText, paraLabel, type DeliberationProps } from './deliberation-shared';
@@ -29,6 +31,9 @@ export function AmendmentsPanel(props: DeliberationProps) {
   const [selected, setSelected] = useState<string[]>([]);
   const [merging, setMerging] = useState<AmendmentView[] | null>(null);
   const [active, setActive] = useState<string | null>(null);
+  // The live text as it is typed: an amendment is out of date the moment its paragraph changes.
+  const doc = useEditorState({ editor, selector: ({ editor: e }) => (e ? e.state.doc : null), equalityFn: (a, b) => a === b });
+  const liveTexts = useMemo(() => (doc && doc.childCount > 0 ? new Map(blocksOfDoc(doc).flatMap((b) => (b.uid ? [[b.uid, b.text] as const] : []))) : null), [doc]);
 
   if (list.isPending) return <Skeleton height={160} radius="md" />;
   if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
@@ -84,7 +89,7 @@ export function AmendmentsPanel(props: DeliberationProps) {
       {[...amendments].reverse().map((a) => (
         <AmendmentCard
           key={a.id}
-          a={a}
+          a={liveTexts ? { ...a, ...amendmentAgainstLive(a, (uid) => liveTexts.get(uid)) } : a}
           lang={draft.lang}
           active={active === a.id}
           selectable={canDecide && a.status === 'open' && a.actions.includes('merge')}
@@ -179,6 +184,16 @@ function AmendmentCard({ a, lang, active, selectable, selected, onSelect, onHove
                 {t('deliberation.amendments.superseded', { number: a.draftVersion.number })}
               </Badge>
             ) : null}
+            {a.outOfDate ? (
+              <Badge tt="none" color="orange" variant="filled" radius="sm" data-testid="amendment-out-of-date" data-reason={a.outOfDate} leftSection={<span aria-hidden="true">⚠</span>}>
+                {t(a.outOfDate === 'gone' ? 'deliberation.amendments.paragraphGone' : 'deliberation.amendments.outOfDate')}
+              </Badge>
+            ) : null}
+            {(a.status === 'open' ? a.overtakenBy : []).map((n) => (
+              <Badge tt="none" key={`o${n}`} color="orange" variant="outline" radius="sm" data-testid="amendment-overtaken">
+                {t('deliberation.amendments.overtakenBy', { label: `A${n}` })}
+              </Badge>
+            ))}
             {(a.status === 'open' ? a.collidesWith : []).map((n) => (
               <Badge tt="none" key={n} color="red" variant="outline" radius="sm" data-testid="amendment-collides" leftSection={<span aria-hidden="true">⚠</span>}>
                 {t('deliberation.amendments.collides', { label: `A${n}` })}
@@ -190,6 +205,14 @@ function AmendmentCard({ a, lang, active, selectable, selected, onSelect, onHove
           {t('deliberation.amendments.by', { committee: a.committee?.name ?? '—', name: a.proposedBy?.displayName ?? '—', when: formatDateTime(a.createdAt, locale) })} · {t('deliberation.amendments.onVersion', { number: a.draftVersion.number })}
         </Text>
         <DiffText ops={a.diff} lang={lang} testId="amendment-diff" />
+        {a.outOfDate === 'changed' && a.liveText !== null ? (
+          <Alert color="orange" variant="light" p="xs" data-testid="amendment-live">
+            <Text size="xs" mb={4}>
+              {t('deliberation.amendments.liveNote')}
+            </Text>
+            <DiffText ops={amendmentDiff(a.liveText, a.proposedText)} lang={lang} testId="amendment-live-diff" />
+          </Alert>
+        ) : null}
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           <strong>{t('deliberation.amendments.rationale')}</strong> {a.rationale}
         </Text>
@@ -212,9 +235,15 @@ function AmendmentCard({ a, lang, active, selectable, selected, onSelect, onHove
         {failed ? <ErrorAlert error={failed} /> : null}
         {a.actions.length > 0 ? (
           <Group gap="xs" onClick={(e) => e.stopPropagation()}>
-            {a.actions.includes('accept') ? (
-              <Button size="xs" color="green" loading={pending === 'accept'} onClick={() => run('accept', () => deliberationMutations.accept(slug, draftId, a))} data-testid="amendment-accept">
-                {t('deliberation.amendments.accept')}
+            {a.actions.includes('accept') && a.outOfDate !== 'gone' ? (
+              <Button
+                size="xs"
+                color={a.outOfDate ? 'orange' : 'green'}
+                loading={pending === 'accept'}
+                onClick={() => run('accept', () => deliberationMutations.accept(slug, draftId, a, a.outOfDate === 'changed' ? (a.liveText ?? undefined) : undefined))}
+                data-testid="amendment-accept"
+              >
+                {t(a.outOfDate ? 'deliberation.amendments.acceptOverCurrent' : 'deliberation.amendments.accept')}
               </Button>
             ) : null}
             {a.actions.includes('reject') ? (
