@@ -12,6 +12,30 @@ export const DRAFT_STATUSES = ['draft', 'under_discussion', 'proposed', 'adopted
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 export const EDITABLE_DRAFT_STATUSES: readonly DraftStatus[] = ['draft', 'under_discussion'];
 
+/**
+ * A draft's status follows what the group did with it (domain: draft → under discussion →
+ * proposed → adopted | noted | dropped): a draft until a version is named; proposed while a
+ * silence procedure puts a version to the group for adoption (its text then stays as put);
+ * once every recommendation of the latest version has an outcome, adopted when any was
+ * adopted, noted when any was noted in a chair's summary, dropped when all were dropped;
+ * under discussion otherwise.
+ */
+export function draftStatusOf(input: {
+  versions: number;
+  recommendations: readonly string[];
+  outcomes: ReadonlyMap<string, 'adopted' | 'chair_summary' | 'dropped'>;
+  silenceRunning: boolean;
+}): DraftStatus {
+  if (input.versions === 0) return 'draft';
+  const decided = input.recommendations.map((uid) => input.outcomes.get(uid));
+  if (decided.length > 0 && decided.every((o) => o !== undefined)) {
+    if (decided.includes('adopted')) return 'adopted';
+    if (decided.includes('chair_summary')) return 'noted';
+    return 'dropped';
+  }
+  return input.silenceRunning ? 'proposed' : 'under_discussion';
+}
+
 /** How far someone may go with a draft's text: type in it, comment on it, or read it. */
 export const DRAFT_ACCESS = ['edit', 'comment', 'read'] as const;
 export type DraftAccess = (typeof DRAFT_ACCESS)[number];

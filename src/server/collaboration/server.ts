@@ -333,6 +333,11 @@ export class CollabServer {
         const sessions = ids('id');
         return this.schedule(match((c) => c.credential.kind === 'session' && sessions.has(c.credential.sessionId)));
       }
+      case 'drafts': {
+        // Its status changed (proposed, adopted…): editors of a settled text become readers.
+        const draftId = keys.id;
+        return this.schedule(match((c) => c.draftId === draftId));
+      }
       case 'api_tokens': {
         const users = ids('user_id');
         return this.schedule(match((c) => c.credential.kind === 'token' && users.has(c.actor.user.id)));

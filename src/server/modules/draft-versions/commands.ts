@@ -5,6 +5,7 @@ import { drafts, draftVersions } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { notFound } from '../../http/errors';
 import { recordAudit } from '../audit/record';
+import { syncDraftStatus } from '../positions/draft-status';
 import { queuePositionReviews } from '../positions/review';
 import type { VersionRow } from './queries';
 
@@ -27,6 +28,7 @@ export async function recordVersion(
   if (!row) throw new Error('version not inserted');
   // Heads whose positions were in force on a text this version changes are told to look again.
   await queuePositionReviews(tx, { groupId: input.groupId, draftId: input.draftId, number });
+  await syncDraftStatus(tx, input.draftId, input.actor.user.id);
   await recordAudit(tx, {
     actorId: input.actor.user.id,
     action: input.restoredFrom ? 'draft.version_restored' : 'draft.version_named',

@@ -10,6 +10,7 @@ import { consensusOf, eligibleDelegations, headedCommittee, positionsUpTo, recom
 import type { DeclareOutcomeInput } from './schemas';
 import type { z } from 'zod';
 import type { ZPositionBody } from './schemas';
+import { syncDraftStatus } from './draft-status';
 
 type PositionBody = z.output<typeof ZPositionBody>;
 interface Target {
@@ -138,5 +139,6 @@ export async function declareOutcome(tx: Db, input: Target & { uid: string; body
     groupId,
     data: { version: version.number, recommendation: rec.number, uid: rec.uid, outcome: check.outcome, grade: check.grade, replaced: held?.outcome ?? null },
   });
+  await syncDraftStatus(tx, draftId, actor.user.id);
   return { ...row, onVersion: version.number };
 }

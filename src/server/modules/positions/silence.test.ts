@@ -268,3 +268,36 @@ describe('the silence procedure', () => {
     expect(outcomes.map((o) => [o.recommendationUid, o.outcome, o.via])).toEqual([[d.r1, 'adopted', 'silence']]);
   });
 });
+
+describe("a draft's status", () => {
+  const statusOf = async (draftId: string) => (await chair.get(base(draftId))).json() as { status: string; access: string; version: number };
+
+  it('follows silence and outcomes: proposed (and settled) under silence, back under discussion when withdrawn, noted when every recommendation is decided', async () => {
+    const d = await draftWithVersion();
+    const started = await chair.post(`${base(d.draftId)}/silence`, { version: 1, deadline: inHours(72) });
+    expect(started.statusCode, started.body).toBe(201);
+    expect(await statusOf(d.draftId)).toMatchObject({ status: 'proposed', access: 'read' });
+    // The text put to the group stays as put: no amendment is accepted into it meanwhile.
+    const renamed = await chair.patch(base(d.draftId), { title: 'Renamed under silence', version: (await statusOf(d.draftId)).version });
+    expect(renamed.statusCode).toBe(403);
+
+    expect((await chair.post(`${base(d.draftId)}/silence/cancel`, {})).statusCode).toBe(200);
+    expect(await statusOf(d.draftId)).toMatchObject({ status: 'under_discussion', access: 'edit' });
+
+    expect((await chair.put(`${base(d.draftId)}/recommendations/${d.r1}/outcome`, { outcome: 'dropped', version: 0 })).statusCode).toBe(200);
+    expect((await statusOf(d.draftId)).status).toBe('under_discussion');
+    const noted = await chair.put(`${base(d.draftId)}/recommendations/${d.r2}/outcome`, { outcome: 'chair_summary', summary: 'Noted; the delegations differ on data sharing.', version: 0 });
+    expect(noted.statusCode, noted.body).toBe(200);
+    expect(await statusOf(d.draftId)).toMatchObject({ status: 'noted', access: 'read' });
+    const changes = await t.db.execute(sql`SELECT data FROM audit_events WHERE action = 'draft.status_changed' AND target_id = ${d.draftId} ORDER BY at`);
+    expect((changes.rows as { data: { from: string; to: string } }[]).map((r) => `${r.data.from}→${r.data.to}`)).toEqual(['draft→proposed', 'proposed→under_discussion', 'under_discussion→noted']);
+  });
+
+  it('is adopted when silence adopts every recommendation', async () => {
+    const d = await draftWithVersion();
+    const started = await chair.post(`${base(d.draftId)}/silence`, { version: 1, deadline: inHours(72) });
+    await reachDeadline((started.json() as { id: string }).id);
+    await t.app.jobs.drain();
+    expect((await statusOf(d.draftId)).status).toBe('adopted');
+  });
+});

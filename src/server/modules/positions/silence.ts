@@ -9,6 +9,7 @@ import { groupTimeZone, queueSilenceMail } from '../../mail/deliberation-mail';
 import { recordAudit } from '../audit/record';
 import { committeesById, consensusOf, eligibleDelegations, peopleById, positionsUpTo, recommendationsOf, recommendationTexts, versionOfDraft, versionsOf } from './queries';
 import type { SilenceView } from './schemas';
+import { syncDraftStatus } from './draft-status';
 
 export const SILENCE_CONCLUDE_JOB = 'silence.conclude';
 
@@ -51,6 +52,7 @@ export async function startSilence(tx: Db, input: Target & { body: SilenceStart;
   await enqueueJob(tx, SILENCE_CONCLUDE_JOB, { procedureId: row.id }, row.deadline);
   await queueSilenceMail(tx, group.slug, 'started', { procedureId: row.id });
   await recordAudit(tx, { actorId: actor.user.id, action: 'silence.started', targetType: 'draft', targetId: draftId, groupId: group.id, data: { procedureId: row.id, version: version.number, deadline: check.deadline } });
+  await syncDraftStatus(tx, draftId, actor.user.id);
   return row;
 }
 
@@ -87,6 +89,7 @@ export async function breakSilence(tx: Db, input: Target & { committeeId: string
   }
   await queueSilenceMail(tx, group.slug, 'broken', { procedureId: procedure.id, breakId: brk.id });
   await recordAudit(tx, { actorId: actor.user.id, action: 'silence.broken', targetType: 'draft', targetId: draftId, groupId: group.id, data: { procedureId: procedure.id, kind: body.kind, committeeId: input.committeeId, first: procedure.status === 'running' } });
+  await syncDraftStatus(tx, draftId, actor.user.id);
   return { procedure: updated, brk };
 }
 
@@ -105,6 +108,7 @@ export async function breakSilenceByObjection(tx: Db, input: { actor: Actor; gro
   const [group] = await tx.select({ slug: studyGroups.slug }).from(studyGroups).where(eq(studyGroups.id, input.groupId));
   await queueSilenceMail(tx, group?.slug ?? '', 'broken', { procedureId: procedure.id, breakId: brk.id });
   await recordAudit(tx, { actorId: input.actor.user.id, action: 'silence.broken', targetType: 'draft', targetId: input.draftId, groupId: input.groupId, data: { procedureId: procedure.id, kind: 'objection', committeeId: input.committeeId, first: true, byPosition: true } });
+  await syncDraftStatus(tx, input.draftId, input.actor.user.id);
   return true;
 }
 
@@ -119,6 +123,7 @@ export async function cancelSilence(tx: Db, input: Target & { now?: Date }): Pro
   if (!row) throw new Error('procedure not updated');
   await queueSilenceMail(tx, group.slug, 'cancelled', { procedureId: procedure.id });
   await recordAudit(tx, { actorId: actor.user.id, action: 'silence.cancelled', targetType: 'draft', targetId: draftId, groupId: group.id, data: { procedureId: procedure.id } });
+  await syncDraftStatus(tx, draftId, actor.user.id);
   return row;
 }
 
@@ -140,6 +145,7 @@ export async function concludeSilence(db: Db, payload: Record<string, unknown>, 
     if (state.state === 'running') throw new Error(`silence procedure ${procedure.id} runs until ${procedure.deadline.toISOString()}`);
     if (state.state === 'broken') {
       await tx.update(silenceProcedures).set({ status: 'broken', concludedAt: now }).where(eq(silenceProcedures.id, procedure.id));
+      await syncDraftStatus(tx, draft.id, null);
       return;
     }
     const declared = new Set((await tx.select({ uid: recommendationOutcomes.recommendationUid }).from(recommendationOutcomes).where(eq(recommendationOutcomes.draftId, draft.id))).map((r) => r.uid));
@@ -162,6 +168,7 @@ export async function concludeSilence(db: Db, payload: Record<string, unknown>, 
     await tx.update(silenceProcedures).set({ status: 'adopted', concludedAt: now }).where(eq(silenceProcedures.id, procedure.id));
     await queueSilenceMail(tx, draft.slug, 'concluded', { procedureId: procedure.id, count: adopted.length });
     await recordAudit(tx, { actorId: null, action: 'silence.adopted', targetType: 'draft', targetId: draft.id, groupId: draft.groupId, data: { procedureId: procedure.id, version: version.number, adopted: adopted.map((r) => r.number), heldBack } });
+    await syncDraftStatus(tx, draft.id, null);
   });
 }
 

@@ -1,0 +1,36 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { draftStatusOf, type DraftStatus } from '../../../core/drafts';
+import type { Db } from '../../db/client';
+import { drafts, recommendationOutcomes, silenceProcedures } from '../../db/schema';
+import { recordAudit } from '../audit/record';
+import { recommendationsOf, versionsOf } from './queries';
+
+/**
+ * Sets a draft's status from its versions, outcomes and silence (`draftStatusOf`), in the
+ * transaction of the step that changed them: naming or restoring a version, declaring an
+ * outcome, starting, breaking, withdrawing or concluding silence. A change bumps the draft's
+ * version (a rename that read the old status is refused) and is audited; the collaboration
+ * server re-checks open connections, so editors follow a text that settles.
+ */
+export async function syncDraftStatus(tx: Db, draftId: string, actorId: string | null): Promise<DraftStatus | null> {
+  const [draft] = await tx.select({ status: drafts.status, groupId: drafts.groupId }).from(drafts).where(eq(drafts.id, draftId)).for('update');
+  if (!draft) return null;
+  const versions = await versionsOf(tx, draftId);
+  const latest = versions.at(-1);
+  const outcomes = await tx.select({ uid: recommendationOutcomes.recommendationUid, outcome: recommendationOutcomes.outcome }).from(recommendationOutcomes).where(eq(recommendationOutcomes.draftId, draftId));
+  const [running] = await tx
+    .select({ id: silenceProcedures.id })
+    .from(silenceProcedures)
+    .where(and(eq(silenceProcedures.draftId, draftId), eq(silenceProcedures.status, 'running')))
+    .limit(1);
+  const status = draftStatusOf({
+    versions: versions.length,
+    recommendations: latest ? recommendationsOf(latest).map((r) => r.uid) : [],
+    outcomes: new Map(outcomes.map((o) => [o.uid, o.outcome])),
+    silenceRunning: running !== undefined,
+  });
+  if (status === draft.status) return status;
+  await tx.update(drafts).set({ status, version: sql`${drafts.version} + 1`, updatedAt: sql`now()` }).where(eq(drafts.id, draftId));
+  await recordAudit(tx, { actorId, action: 'draft.status_changed', targetType: 'draft', targetId: draftId, groupId: draft.groupId, data: { from: draft.status, to: status } });
+  return status;
+}
