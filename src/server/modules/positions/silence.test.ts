@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocksOfState, stateFromParagraphs } from '../../collaboration/ydoc';
+import { rowsOf } from '../../db/client';
 import { draftVersions, drafts, jobs, recommendationOutcomes, silenceBreaks, silenceProcedures } from '../../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../../test/context';
 import { addCouncilRole, addMember, buildCouncil, buildMeeting, buildStudyGroup, buildUser, signedInClient } from '../../test/factories';
@@ -290,7 +291,7 @@ describe("a draft's status", () => {
     expect(noted.statusCode, noted.body).toBe(200);
     expect(await statusOf(d.draftId)).toMatchObject({ status: 'noted', access: 'read' });
     const changes = await t.db.execute(sql`SELECT data FROM audit_events WHERE action = 'draft.status_changed' AND target_id = ${d.draftId} ORDER BY at`);
-    expect((changes.rows as { data: { from: string; to: string } }[]).map((r) => `${r.data.from}→${r.data.to}`)).toEqual(['draft→proposed', 'proposed→under_discussion', 'under_discussion→noted']);
+    expect(rowsOf<{ data: { from: string; to: string } }>(changes).map((r) => `${r.data.from}→${r.data.to}`)).toEqual(['draft→proposed', 'proposed→under_discussion', 'under_discussion→noted']);
   });
 
   it('is adopted when silence adopts every recommendation', async () => {
