@@ -149,8 +149,11 @@ export type SilenceStatus = (typeof SILENCE_STATUSES)[number];
  * - `stored`: the state vector (base64) of what is now in the database; the editor says "saved"
  *   only for edits it covers;
  * - `deliberation`: versions, amendments, comments, positions or silence changed: read them again.
+ * Nothing is replayed: a client that reconnects (its access changed with the draft's status, the
+ * server restarted, the network dropped) reads every topic again once it is back in sync.
  */
-export type DeliberationTopic = 'draft' | 'versions' | 'amendments' | 'comments' | 'positions' | 'silence';
+export const DELIBERATION_TOPICS = ['draft', 'versions', 'amendments', 'comments', 'positions', 'silence'] as const;
+export type DeliberationTopic = (typeof DELIBERATION_TOPICS)[number];
 export interface DeliberationMessage {
   type: 'deliberation';
   topics: DeliberationTopic[];

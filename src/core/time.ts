@@ -67,3 +67,43 @@ export function formatOffset(minutes: number): string {
   const abs = Math.abs(minutes);
   return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The zone of a country's capital (or seat of government), to suggest for a meeting hosted
+ * there and for a group proposed from there: KR → Asia/Seoul, US → America/New_York (Washington), AU → Australia/Sydney (Canberra).
+ */
+export const CAPITAL_ZONES: Readonly<Record<string, string>> = {
+  AU: 'Australia/Sydney',
+  BN: 'Asia/Brunei',
+  KH: 'Asia/Phnom_Penh',
+  CA: 'America/Toronto',
+  CN: 'Asia/Shanghai',
+  IN: 'Asia/Kolkata',
+  ID: 'Asia/Jakarta',
+  JP: 'Asia/Tokyo',
+  KP: 'Asia/Pyongyang',
+  KR: 'Asia/Seoul',
+  LA: 'Asia/Vientiane',
+  MY: 'Asia/Kuala_Lumpur',
+  MM: 'Asia/Yangon',
+  MN: 'Asia/Ulaanbaatar',
+  NZ: 'Pacific/Auckland',
+  PG: 'Pacific/Port_Moresby',
+  PH: 'Asia/Manila',
+  RU: 'Europe/Moscow',
+  SG: 'Asia/Singapore',
+  TH: 'Asia/Bangkok',
+  TW: 'Asia/Taipei',
+  US: 'America/New_York',
+  VN: 'Asia/Ho_Chi_Minh',
+  BE: 'Europe/Brussels',
+  GB: 'Europe/London',
+  FR: 'Europe/Paris',
+  DE: 'Europe/Berlin',
+  FJ: 'Pacific/Fiji',
+};
+
+export function capitalZone(country: string | null | undefined): string | null {
+  const zone = country ? CAPITAL_ZONES[country.toUpperCase()] : undefined;
+  return zone && isTimeZone(zone) ? zone : null;
+}

@@ -235,6 +235,7 @@ describe('who may connect, and who may write', () => {
     for (const p of peers.splice(0)) p.destroy();
     await until('the document is stored', async () => (await storedRow(draft.id)).version > 1);
     expect((await storedRow(draft.id)).texts).toEqual(['Base text.', 'Inserted by the member.']);
+    await until('the document is unloaded', async () => (await restText(chair.client, group.slug, draft.id)).source === 'stored');
     expect(await restText(chair.client, group.slug, draft.id)).toMatchObject({ source: 'stored', paragraphs: [{ text: 'Base text.' }, { text: 'Inserted by the member.' }] });
   });
 
@@ -455,10 +456,25 @@ describe('what the server tells the editors', () => {
     expect(proposed.statusCode, proposed.body).toBe(201);
     await until('the viewer is told of the amendment', () => topics().includes('amendments'));
 
-    const renamed = await chair.client.patch(`/api/study-groups/${group.slug}/drafts/${draft.id}`, { title: 'Recommendations, second title', version: draft.version });
+    // Naming the first version put the draft under discussion (its version moved on with its status).
+    const named1 = (await chair.client.get(`/api/study-groups/${group.slug}/drafts/${draft.id}`)).json() as DraftView;
+    expect(named1.status).toBe('under_discussion');
+    const renamed = await chair.client.patch(`/api/study-groups/${group.slug}/drafts/${draft.id}`, { title: 'Recommendations, second title', version: named1.version });
     expect(renamed.statusCode, renamed.body).toBe(200);
     await until('the viewer is told the draft changed', () => topics().includes('draft'));
     // Nothing of the content travels this way: each viewer reads it again with its own access.
     expect(JSON.stringify(viewer.messages)).not.toContain('agreed by all');
+
+    // Silence settles the text: the viewer is reconnected as a reader, and still told what changes.
+    const started = await chair.client.post(`/api/study-groups/${group.slug}/drafts/${draft.id}/silence`, { version: 1, deadline: new Date(Date.now() + 48 * 3_600_000).toISOString() });
+    expect(started.statusCode, started.body).toBe(201);
+    await until('the viewer is reconnected read-only', () => viewer.scopes.at(-1) === 'readonly');
+    viewer.messages.length = 0;
+    const broken = await member.client.post(`/api/study-groups/${group.slug}/drafts/${draft.id}/silence/breaks`, { kind: 'amendment', reason: 'Add the Pacific.', version: 1 });
+    expect(broken.statusCode, broken.body).toBe(201);
+    // Broken, the text is open again: the viewer is reconnected as an editor, and a client reads
+    // everything again when it reconnects (a push sent while it was away is not replayed).
+    await until('the viewer is told silence was broken, or reconnected', () => topics().includes('silence') || viewer.scopes.length === 3);
+    expect(viewer.scopes.at(-1)).toBe('read-write');
   });
 });

@@ -1,7 +1,7 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import type { DeliberationMessage, DeliberationTopic, StoredMessage } from '../../core/drafts';
+import { DELIBERATION_TOPICS, type DeliberationMessage, type DeliberationTopic, type StoredMessage } from '../../core/drafts';
 import { collabUrl, presentPeople, type CollabUser } from './collab-user';
 
 /**
@@ -92,6 +92,8 @@ export function useCollabProvider({ path, documentName, onAccessChanged, onDelib
       },
       onSynced: () => {
         if (stopped) return;
+        // Back after a drop: what was pushed meanwhile is not replayed, so everything is read again.
+        if (everConnected) onDeliberationRef.current?.([...DELIBERATION_TOPICS]);
         everConnected = true;
         set({ status: navigator.onLine ? 'connected' : 'offline', synced: true });
       },

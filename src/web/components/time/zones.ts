@@ -4,7 +4,7 @@
  * without a browser; the reading itself is src/core/time.ts, shared with the server.
  */
 import type { Locale } from '../../../core/charter';
-import { formatOffset, fromLocal, isTimeZone, offsetMinutes, toLocal } from '../../../core/time';
+import { CAPITAL_ZONES, formatOffset, fromLocal, isTimeZone, offsetMinutes, toLocal } from '../../../core/time';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -56,45 +56,7 @@ export function zonePlace(zone: string, locale: Locale): string {
   return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 }
 
-/**
- * The zone of a country's capital (or seat of government), to suggest for a meeting hosted
- * there: KR → Asia/Seoul, US → America/New_York (Washington), AU → Australia/Sydney (Canberra).
- */
-const CAPITAL_ZONES: Record<string, string> = {
-  AU: 'Australia/Sydney',
-  BN: 'Asia/Brunei',
-  KH: 'Asia/Phnom_Penh',
-  CA: 'America/Toronto',
-  CN: 'Asia/Shanghai',
-  IN: 'Asia/Kolkata',
-  ID: 'Asia/Jakarta',
-  JP: 'Asia/Tokyo',
-  KP: 'Asia/Pyongyang',
-  KR: 'Asia/Seoul',
-  LA: 'Asia/Vientiane',
-  MY: 'Asia/Kuala_Lumpur',
-  MM: 'Asia/Yangon',
-  MN: 'Asia/Ulaanbaatar',
-  NZ: 'Pacific/Auckland',
-  PG: 'Pacific/Port_Moresby',
-  PH: 'Asia/Manila',
-  RU: 'Europe/Moscow',
-  SG: 'Asia/Singapore',
-  TH: 'Asia/Bangkok',
-  TW: 'Asia/Taipei',
-  US: 'America/New_York',
-  VN: 'Asia/Ho_Chi_Minh',
-  BE: 'Europe/Brussels',
-  GB: 'Europe/London',
-  FR: 'Europe/Paris',
-  DE: 'Europe/Berlin',
-  FJ: 'Pacific/Fiji',
-};
-
-export function capitalZone(country: string | null | undefined): string | null {
-  const zone = country ? CAPITAL_ZONES[country.toUpperCase()] : undefined;
-  return zone && isTimeZone(zone) ? zone : null;
-}
+export { capitalZone } from '../../../core/time';
 
 /** Names some runtimes still list under their older spelling. */
 const MODERN: Record<string, string> = {
