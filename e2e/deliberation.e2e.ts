@@ -267,7 +267,13 @@ describe('deliberating on a draft', () => {
     await krHead.getByTestId('silence-break-open').click();
     await krHead.getByTestId('silence-break-reason').fill('운영 주체가 정해지기 전에는 채택할 수 없다.');
     await krHead.getByTestId('silence-break-send').click();
-    await expect.poll(() => krHead.getByTestId('silence-procedure').getAttribute('data-state')).toBe('broken');
+    await expect
+      .poll(async () => {
+        const failed = krHead.locator('[data-testid="silence-break-form"] [role="alert"]');
+        if (await failed.count()) return `failed: ${await failed.innerText()}`;
+        return krHead.getByTestId('silence-procedure').getAttribute('data-state');
+      }, { timeout: 10_000 })
+      .toBe('broken');
     const brk = krHead.getByTestId('silence-break').first();
     expect(await brk.innerText()).toContain('Seo Do-yun');
     expect(await brk.innerText()).toContain('운영 주체가');

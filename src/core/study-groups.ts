@@ -4,6 +4,7 @@ import { LIMITS } from './limits';
 import { ZPersonNames } from './people';
 import { GROUP_ACTIONS } from './policies';
 import { COMMITTEE_MEMBERSHIP_TYPES, GROUP_ROLES, MEETING_STATUSES, STUDY_GROUP_STATUSES } from './roles';
+import { capitalZone, isTimeZone } from './time';
 
 export const ZCommitteeRef = z.object({
   id: z.uuid(),
@@ -91,10 +92,23 @@ export const ZGroupOverview = ZGroupListItem.extend({
   observers: z.array(ZPersonView),
   support: z.array(ZPersonView),
   meetings: z.array(ZMeetingView),
+  /**
+   * The group's time zone, in which its deadlines are set and read; `chosen` false while it is
+   * the proposing committee's capital (or UTC) because nobody chose one.
+   */
+  timeZone: z.object({ zone: z.string(), chosen: z.boolean() }),
   /** What the viewer may do now, from the role-and-action table (src/core/policies.ts). */
   allowedActions: z.array(z.enum(GROUP_ACTIONS)),
 });
 export type GroupOverview = z.infer<typeof ZGroupOverview>;
+
+/** The group's own zone when chosen, else its proposing committee's capital, else UTC. */
+export function groupTimeZoneOf(chosen: string | null, proposingCountry: string | null): { zone: string; chosen: boolean } {
+  if (chosen && isTimeZone(chosen)) return { zone: chosen, chosen: true };
+  return { zone: capitalZone(proposingCountry) ?? 'UTC', chosen: false };
+}
+
+export const ZSetGroupTimeZone = z.object({ timeZone: z.string().trim().min(1).max(64) }).strict();
 
 export const ZCreateSubGroup = z.object({
   title: z.string().trim().min(1).max(300),

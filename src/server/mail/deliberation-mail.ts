@@ -4,19 +4,19 @@
  * (adopted) and withdrawn. Queued in the step's own transaction, one job per person who may view
  * the draft, and rendered when sent in the recipient's language.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { LOCALES } from '../../core/charter';
 import { can } from '../../core/policies';
 import { isTimeZone } from '../../core/time';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import { councilRoles, draftVersions, drafts, meetings, memberCommittees, silenceBreaks, silenceProcedures, studyGroups, users } from '../db/schema';
+import { councilRoles, draftVersions, drafts, memberCommittees, silenceBreaks, silenceProcedures, studyGroups, users } from '../db/schema';
 import { translator } from '../i18n';
 import { enqueueJob } from '../jobs/queue';
 import { dateTime } from '../modules/calendars/events';
 import { ownerActor } from '../modules/calendars/feeds';
 import { principalsFor, visibleGroupCondition } from '../modules/study-groups/policy';
-import { loadGroupSnapshot } from '../modules/study-groups/queries';
+import { groupTimeZone, loadGroupSnapshot } from '../modules/study-groups/queries';
 import type { Mailer, OutgoingMail } from './mailer';
 
 export const SILENCE_MAIL_JOB = 'mail.silence';
@@ -58,16 +58,6 @@ export async function queueSilenceMail(tx: Db, groupSlug: string, kind: SilenceM
   return ids.length;
 }
 
-/** The group's zone for a deadline: that of its meeting nearest to it (UTC when no meeting has one). */
-export async function groupTimeZone(db: Db, groupId: string, at: Date): Promise<string> {
-  const [row] = await db
-    .select({ timeZone: meetings.timeZone })
-    .from(meetings)
-    .where(and(eq(meetings.groupId, groupId), isNotNull(meetings.timeZone), isNotNull(meetings.startsAt)))
-    .orderBy(sql`abs(extract(epoch from (${meetings.startsAt} - ${at.toISOString()}::timestamptz)))`, asc(meetings.sequence))
-    .limit(1);
-  return row?.timeZone && isTimeZone(row.timeZone) ? row.timeZone : 'UTC';
-}
 
 /** One silence mail job: the person may still see the group; the procedure says what the mail says. */
 export async function sendSilenceMail(db: Db, mailer: Mailer, config: Config, payload: Record<string, unknown>): Promise<void> {
@@ -107,7 +97,7 @@ export async function sendSilenceMail(db: Db, mailer: Mailer, config: Config, pa
     if (!b) return;
     broken = b;
   }
-  const groupZone = await groupTimeZone(db, row.groupId, row.procedure.deadline);
+  const groupZone = await groupTimeZone(db, row.groupId);
   await mailer.send(
     renderSilenceMail({
       kind,

@@ -27,6 +27,11 @@ export const studyGroups = pgTable(
     parentGroupId: uuid('parent_group_id').references((): AnyPgColumn => studyGroups.id),
     /** The sub-region the group is about (e.g. northeast_asia): member committees of it are 'in the region'. */
     region: text('region'),
+    /**
+     * The group's own time zone (IANA), in which its deadlines are set and read (silence,
+     * rounds); null until someone chooses one: the proposing committee's capital then.
+     */
+    timeZone: text('time_zone'),
     /** A sub-group's focus: the idea or agenda item it develops. */
     focus: text('focus'),
     /** The group this one follows on from (objective (d)). */

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const group = await buildStudyGroup(t.db, { councilId: council.id, status: 'active', coChairCommitteeIds: [byCode.KR?.id as string] });
   slug = group.slug;
   groupId = group.id;
-  // The group meets in Tokyo: its time for the deadline.
+  // The group meets in Tokyo.
   await buildMeeting(t.db, { groupId, timeZone: 'Asia/Tokyo', city: 'Tokyo', startsAt: new Date(Date.now() + 20 * 86_400_000), endsAt: new Date(Date.now() + 21 * 86_400_000) });
   const c = await buildUser(t.db, { locale: 'en', timeZone: 'America/New_York', displayName: 'Chair Park' });
   const hk = await buildUser(t.db, { locale: 'ko', timeZone: 'Asia/Seoul', displayName: '김민수' });
@@ -47,6 +47,9 @@ beforeAll(async () => {
   people = { chair: c, headKR: hk, headJP: hj, member: m, observer: o, sc, outsider: x };
   await t.app.changes.sync();
   [chair, headKR, headJP, member, observer] = await Promise.all([signedInClient(t.app, c), signedInClient(t.app, hk), signedInClient(t.app, hj), signedInClient(t.app, m), signedInClient(t.app, o)]);
+  // The group's deadlines are set in Tokyo time (a meeting there does not decide it; the group does).
+  const zoned = await chair.put(`/api/study-groups/${slug}/time-zone`, { timeZone: 'Asia/Tokyo' });
+  expect(zoned.statusCode, zoned.body).toBe(200);
 });
 afterAll(async () => {
   await t?.close();

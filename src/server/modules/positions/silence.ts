@@ -5,7 +5,8 @@ import { draftVersions, drafts, recommendationOutcomes, silenceBreaks, silencePr
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { enqueueJob } from '../../jobs/queue';
-import { groupTimeZone, queueSilenceMail } from '../../mail/deliberation-mail';
+import { queueSilenceMail } from '../../mail/deliberation-mail';
+import { groupTimeZone } from '../study-groups/queries';
 import { recordAudit } from '../audit/record';
 import { committeesById, consensusOf, eligibleDelegations, peopleById, positionsUpTo, recommendationsOf, recommendationTexts, versionOfDraft, versionsOf } from './queries';
 import type { SilenceView } from './schemas';
@@ -196,6 +197,7 @@ export async function silenceViews(db: Db, draftId: string, groupId: string, now
     db,
     breaks.map((b) => b.committeeId),
   );
+  const zone = await groupTimeZone(db, groupId);
   const views: SilenceView[] = [];
   for (const { p, version } of rows) {
     const mine = breaks.filter((b) => b.procedureId === p.id);
@@ -210,7 +212,7 @@ export async function silenceViews(db: Db, draftId: string, groupId: string, now
       startedAt: p.startedAt.toISOString(),
       deadline: p.deadline.toISOString(),
       concludedAt: p.concludedAt?.toISOString() ?? null,
-      groupTimeZone: await groupTimeZone(db, groupId, p.deadline),
+      groupTimeZone: zone,
       breaks: mine.map((b) => ({
         id: b.id,
         kind: b.kind,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
-import { ZGroupOverview, type GroupListItem, type PersonView } from '../../../core/study-groups';
+import { groupTimeZoneOf, ZGroupOverview, type GroupListItem, type PersonView } from '../../../core/study-groups';
 
 const ZSharedOverview = ZGroupOverview.omit({ myRoles: true, allowedActions: true });
 import type { CommitteeMembershipType, GroupRole } from '../../../core/roles';
@@ -95,6 +95,16 @@ export async function findGroupBySlug(db: Db, slug: string): Promise<GroupRow | 
   return group;
 }
 
+/** The zone a group's deadlines are set and read in (see `groupTimeZoneOf`). */
+export async function groupTimeZone(db: Db, groupId: string): Promise<string> {
+  const [row] = await db
+    .select({ chosen: studyGroups.timeZone, country: memberCommittees.country })
+    .from(studyGroups)
+    .leftJoin(memberCommittees, eq(memberCommittees.id, studyGroups.proposingCommitteeId))
+    .where(eq(studyGroups.id, groupId));
+  return groupTimeZoneOf(row?.chosen ?? null, row?.country ?? null).zone;
+}
+
 /** Loads what every viewer of the group shares: the overview and each participant's roles. */
 export async function loadGroupSnapshot(db: Db, slug: string): Promise<GroupSnapshot | undefined> {
   const group = await findGroupBySlug(db, slug);
@@ -155,7 +165,7 @@ async function groupOverview(db: Db, group: GroupRow): Promise<GroupSnapshot['ov
       .where(eq(meetings.groupId, group.id))
       .orderBy(asc(meetings.sequence)),
     group.proposingCommitteeId
-      ? db.select({ id: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name }).from(memberCommittees).where(eq(memberCommittees.id, group.proposingCommitteeId))
+      ? db.select({ id: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name, country: memberCommittees.country }).from(memberCommittees).where(eq(memberCommittees.id, group.proposingCommitteeId))
       : Promise.resolve([]),
     group.approvedAtScMeetingId ? db.select().from(scMeetings).where(eq(scMeetings.id, group.approvedAtScMeetingId)) : Promise.resolve([]),
   ]);
@@ -221,7 +231,8 @@ async function groupOverview(db: Db, group: GroupRow): Promise<GroupSnapshot['ov
     ...shared,
     charter: group.charter,
     region: group.region,
-    proposingCommittee: proposing[0] ?? null,
+    proposingCommittee: proposing[0] ? { id: proposing[0].id, code: proposing[0].code, name: proposing[0].name } : null,
+    timeZone: groupTimeZoneOf(group.timeZone, proposing[0]?.country ?? null),
     approval: approval[0] ? { number: approval[0].number, place: approval[0].place, heldOn: approval[0].heldOn } : null,
     coChairs,
     delegations,

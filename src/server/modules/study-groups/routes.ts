@@ -5,12 +5,13 @@ import { ZGroupList, ZGroupListQuery, ZGroupOverview, type GroupOverview } from 
 import { requireActor } from '../../http/auth';
 import { ZLocale } from '../../../core/charter';
 import { CachedBody } from '../../http/cached-body';
-import { ZCreateSubGroup } from '../../../core/study-groups';
+import { ZCreateSubGroup, ZSetGroupTimeZone } from '../../../core/study-groups';
 import { ZTimeline } from '../../../core/timeline';
 import { LOCALES, type Locale } from '../../../core/charter';
 import { authorize, groupAccess } from './policy';
 import { createSubGroup } from './create-sub-group';
 import { groupTimeline } from './timeline';
+import { setGroupTimeZone } from './time-zone';
 import { listVisibleGroups } from './queries';
 
 const tags = ['study-groups'];
@@ -52,6 +53,26 @@ export async function studyGroupRoutes(root: FastifyInstance) {
       snapshot.bodies.set(key, body);
     }
     return body.send(req, reply);
+    },
+  );
+
+  app.put(
+    '/api/study-groups/:slug/time-zone',
+    {
+      schema: {
+        tags,
+        summary: "Set the group's time zone, in which its deadlines are set and read (those who plan its meetings)",
+        params: ZSlugParams,
+        body: ZSetGroupTimeZone,
+        response: { 200: ZGroupOverview.shape.timeZone },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const access = await groupAccess(root, actor, req.params.slug);
+      authorize(access, 'meetings.manage');
+      await root.db.transaction((tx) => setGroupTimeZone(tx, { actor, groupId: access.snapshot.group.id, timeZone: req.body.timeZone }));
+      return { zone: req.body.timeZone, chosen: true };
     },
   );
 

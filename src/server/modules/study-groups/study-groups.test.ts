@@ -133,6 +133,28 @@ describe('the demo group overview', () => {
   });
 });
 
+describe("the group's time zone", () => {
+  it('is the proposing committee’s capital until those who plan its meetings choose one; others may not', async () => {
+    const read = async () => ((await (await asDemo('kr-member')).get(`/api/study-groups/${DEMO_GROUP_SLUG}`)).json() as GroupOverview).timeZone;
+    // Proposed by CSCAP-Korea: Seoul, until someone chooses.
+    expect(await read()).toEqual({ zone: 'Asia/Seoul', chosen: false });
+
+    const member = await asDemo('kr-member');
+    const refused = await member.put(`/api/study-groups/${DEMO_GROUP_SLUG}/time-zone`, { timeZone: 'Asia/Tokyo' });
+    expect(refused.statusCode).toBe(403);
+    const chair = await asDemo('jp-cochair');
+    const unknown = await chair.put(`/api/study-groups/${DEMO_GROUP_SLUG}/time-zone`, { timeZone: 'Asia/Atlantis' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'body.timeZone', code: 'unknown_zone' }] });
+    expect(await read()).toEqual({ zone: 'Asia/Seoul', chosen: false });
+
+    const set = await chair.put(`/api/study-groups/${DEMO_GROUP_SLUG}/time-zone`, { timeZone: 'Asia/Tokyo' });
+    expect(set.statusCode, set.body).toBe(200);
+    await t.app.changes.sync();
+    expect(await read()).toEqual({ zone: 'Asia/Tokyo', chosen: true });
+  });
+});
+
 describe('the list of study groups', () => {
   it('shows members only their groups, filters, sorts and paginates', async () => {
     const { council, byCode } = await buildCouncil(t.db);

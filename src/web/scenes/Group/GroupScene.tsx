@@ -22,6 +22,7 @@ import frame from './GroupFrame.module.css';
 import classes from './GroupScene.module.css';
 import { MeetingsSection } from './MeetingsSection';
 import { CoChairsSection, DelegationsSection, ObserversSection, ParticipantsSection, SupportSection } from './PeopleSections';
+import { GroupTimeZone } from './GroupTimeZone';
 
 /** Set by the invitation link page: the person has just joined this group in this role. */
 export interface JoinedState {
@@ -302,6 +303,7 @@ export function GroupOverviewPage() {
             ) : null}
           </Stack>
         ) : null}
+        <GroupTimeZone group={group} />
         <LineageLinks lineage={lineage} />
       </Stack>
 
@@ -345,7 +347,10 @@ function SubGroupOverview({ group }: { group: GroupOverview }) {
   ];
   return (
     <Stack gap="xl">
-      <Facts group={group} />
+      <Stack gap="sm">
+        <Facts group={group} />
+        <GroupTimeZone group={group} />
+      </Stack>
       <div className={classes.layout}>
         <Contents sections={sections} />
         <Stack gap={48} className={classes.body}>
