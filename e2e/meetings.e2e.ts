@@ -127,6 +127,17 @@ describe('a meeting in Washington across the change to daylight saving time', ()
     expect(await cochair.getByTestId('meeting-attribution').innerText()).toContain(en.meetings.attribution.chatham_house.label);
   });
 
+  it('editing a meeting planned in the proposal suggests its host’s capital, not the editor’s zone', async () => {
+    await cochair.goto(`${accord.url}${GROUP}/meetings`);
+    // The second meeting: hosted by CSCAP-China, no dates and no zone yet.
+    await cochair.locator('[data-testid="meeting-card"][data-sequence="2"] a').first().click();
+    await cochair.getByTestId('meeting-page').waitFor();
+    await cochair.getByTestId('edit-meeting').click();
+    await cochair.getByTestId('meeting-form').waitFor();
+    await expect.poll(() => cochair.getByTestId('meeting-zone').inputValue()).toContain('Asia/Shanghai');
+    await cochair.keyboard.press('Escape');
+  });
+
   it('adds sessions before and after the change, and says in words that 02:30 on the night of the change does not exist', async () => {
     await addSession(cochair, S.opening, '2021-03-12', '09:00', '10:30');
     await row(cochair, S.opening).waitFor();

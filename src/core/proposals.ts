@@ -57,6 +57,12 @@ export const ZTransitionRequest = z.object({
   reasons: z.string().trim().min(1).max(LIMITS.reasonsMax).optional(),
   /** For an extension: the new end of the term. */
   termEnd: ZPlainDate.optional(),
+  /**
+   * For concluding a group whose meetings are still planned or postponed: whether they are
+   * cancelled (each with the group's conclusion as the reason, and everyone told) or kept.
+   * Required then: calendar feeds would otherwise keep serving them as confirmed.
+   */
+  cancelMeetings: z.boolean().optional(),
 });
 
 export const ZVersionSummary = z.object({

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { allowedTransitions, nextStatus, type Transition } from '../../../core/lifecycle';
 import type { GroupAction } from '../../../core/policies';
 import type { Db } from '../../db/client';
@@ -6,6 +6,7 @@ import { groupDecisions, meetings, proposalVersions, studyGroups } from '../../d
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
+import { transitionMeeting } from '../meetings/commands';
 import { latestVersion, scMeetingOrThrow } from './queries';
 
 type GroupRow = typeof studyGroups.$inferSelect;
@@ -24,6 +25,9 @@ export const TRANSITION_ACTION: Record<Transition, GroupAction> = {
 };
 
 const SC_DECIDED: readonly Transition[] = ['approve', 'return', 'reject', 'extend'];
+
+/** The reason a meeting cancelled with its group's conclusion gives. */
+const CONCLUSION_REASON = 'The study group concluded its work.';
 
 /** 409 naming the steps that are possible from the group's status, when this one is not. */
 export function assertTransitionAllowed(status: GroupRow['status'], transition: Transition) {
@@ -44,7 +48,7 @@ export function assertTransitionAllowed(status: GroupRow['status'], transition: 
  */
 export async function transitionGroup(
   tx: Db,
-  input: { actor: Actor; group: GroupRow; transition: Transition; scMeetingNumber?: number | undefined; reasons?: string | undefined; termEnd?: string | undefined },
+  input: { actor: Actor; group: GroupRow; transition: Transition; scMeetingNumber?: number | undefined; reasons?: string | undefined; termEnd?: string | undefined; cancelMeetings?: boolean | undefined },
 ) {
   const [group] = await tx.select().from(studyGroups).where(eq(studyGroups.id, input.group.id)).for('update');
   if (!group) throw new AppError('resource.not_found');
@@ -61,6 +65,10 @@ export async function transitionGroup(
   if (input.transition === 'extend') {
     if (!input.termEnd) fieldErrors.push({ path: 'body.termEnd', code: 'required', message: 'Give the new end of the term.' });
     else if (input.termEnd <= group.termEnd) fieldErrors.push({ path: 'body.termEnd', code: 'too_small', message: `The term already runs to ${group.termEnd}.` });
+  }
+  const pending = input.transition === 'conclude' ? await tx.select().from(meetings).where(and(eq(meetings.groupId, group.id), inArray(meetings.status, ['planned', 'postponed']))) : [];
+  if (pending.length && input.cancelMeetings === undefined) {
+    fieldErrors.push({ path: 'body.cancelMeetings', code: 'required', message: `${pending.length} meeting(s) are still planned: say whether they are cancelled or kept.` });
   }
   if (fieldErrors.length) throw new AppError('validation.failed', 'The decision is incomplete.', { errors: fieldErrors });
 
@@ -85,6 +93,11 @@ export async function transitionGroup(
     }
   }
 
+  if (input.cancelMeetings) {
+    // One mechanism for a cancelled meeting: audited, and its participants told.
+    for (const meeting of pending) await transitionMeeting(tx, input.actor, group, meeting, 'cancel', CONCLUSION_REASON);
+  }
+
   await tx.insert(groupDecisions).values({
     groupId: group.id,
     transition: input.transition,
@@ -102,7 +115,7 @@ export async function transitionGroup(
     targetType: 'study_group',
     targetId: group.id,
     groupId: group.id,
-    data: { from: group.status, to, ...(scMeeting ? { scMeeting: scMeeting.number } : {}), ...(input.termEnd ? { termEnd: input.termEnd } : {}) },
+    data: { from: group.status, to, ...(scMeeting ? { scMeeting: scMeeting.number } : {}), ...(input.termEnd ? { termEnd: input.termEnd } : {}), ...(input.cancelMeetings && pending.length ? { meetingsCancelled: pending.length } : {}) },
   });
   return { from: group.status, to };
 }
@@ -117,7 +130,12 @@ export async function activateDueGroups(db: Db): Promise<number> {
       .for('update', { skipLocked: true });
     for (const group of due) {
       await tx.update(studyGroups).set({ status: 'active', updatedAt: sql`now()` }).where(eq(studyGroups.id, group.id));
-      await tx.insert(groupDecisions).values({ groupId: group.id, transition: 'activate', fromStatus: 'approved', toStatus: 'active', reasons: 'The term began.' });
+      if (input.cancelMeetings) {
+    // One mechanism for a cancelled meeting: audited, and its participants told.
+    for (const meeting of pending) await transitionMeeting(tx, input.actor, group, meeting, 'cancel', CONCLUSION_REASON);
+  }
+
+  await tx.insert(groupDecisions).values({ groupId: group.id, transition: 'activate', fromStatus: 'approved', toStatus: 'active', reasons: 'The term began.' });
       await recordAudit(tx, { actorId: null, action: 'group.activate', targetType: 'study_group', targetId: group.id, groupId: group.id, data: { automatic: true } });
     }
     return due.length;

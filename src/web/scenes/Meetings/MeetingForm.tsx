@@ -73,9 +73,13 @@ export function MeetingFormModal({ group, meeting, onClose, onSaved }: Props) {
   const committees = useCouncilCommitteeChoices(group.council.slug);
   const [base, setBase] = useState<MeetingDetail | null>(meeting ?? null);
   const hostCountry = (code: string | null) => committees.data?.items.find((c) => c.code === code)?.country ?? null;
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(meeting ?? null, meeting?.timeZone ?? capitalZone(null) ?? viewerZone));
-  // The zone follows the host's capital until someone picks one; an existing meeting keeps its own.
+  // The zone follows the host's capital until someone picks one (a meeting planned in the proposal
+  // has a host and no zone yet); without a host, the group's own zone; a meeting keeps its own.
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(meeting ?? null, meeting?.timeZone ?? capitalZone(hostCountry(meeting?.host?.code ?? null)) ?? group.timeZone.zone));
   const [zoneChosen, setZoneChosen] = useState(Boolean(meeting?.timeZone));
+  // The council's committees (and so the host's country) arrive after the form opens.
+  const hostZone = capitalZone(hostCountry(fields.hostCode));
+  const zone = !zoneChosen && hostZone ? hostZone : fields.timeZone;
   const [tried, setTried] = useState(false);
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
 
@@ -86,7 +90,7 @@ export function MeetingFormModal({ group, meeting, onClose, onSaved }: Props) {
         hostCommitteeCode: fields.hostCode,
         city: emptyToNull(fields.city),
         venue: emptyToNull(fields.venue),
-        timeZone: fields.timeZone ?? viewerZone,
+        timeZone: zone ?? viewerZone,
         start: fields.when === 'dates' ? fields.start : null,
         end: fields.when === 'dates' ? fields.end : null,
         plannedMonth: fields.when === 'month' ? fields.plannedMonth : null,
@@ -110,13 +114,12 @@ export function MeetingFormModal({ group, meeting, onClose, onSaved }: Props) {
     },
     onSuccess: (latest) => {
       setBase(latest);
-      setFields(fieldsOf(latest, latest.timeZone ?? viewerZone));
+      setFields(fieldsOf(latest, latest.timeZone ?? capitalZone(hostCountry(latest.host?.code ?? null)) ?? group.timeZone.zone));
       save.reset();
       setTried(false);
     },
   });
 
-  const zone = fields.timeZone;
   const place = fields.city.trim() || (zone ? zonePlace(zone, locale) : '');
   const serverError = (field: string) => {
     if (!isApiError(save.error)) return null;
@@ -165,7 +168,6 @@ export function MeetingFormModal({ group, meeting, onClose, onSaved }: Props) {
     if (!all.length && fields.hostCode && base?.host) return [option(base.host)];
     return [...(first.length ? [{ group: t('meetings.form.coChairing'), items: first.map(option) }] : []), ...(rest.length ? [{ group: t('meetings.form.otherCommittees'), items: rest.map(option) }] : [])];
   })();
-  const hostZone = capitalZone(hostCountry(fields.hostCode));
 
   const conflict = isApiError(save.error) && save.error.code === 'resource.version_conflict';
   const skippedLive = (local: string) => (readLocal(local, zone ?? 'UTC').kind === 'skipped' ? localTimeError(t, locale, local, zone, fields.city) : null);
@@ -204,7 +206,7 @@ export function MeetingFormModal({ group, meeting, onClose, onSaved }: Props) {
               set('timeZone', z);
               setZoneChosen(true);
             }}
-            suggested={[hostZone, viewerZone]}
+            suggested={[hostZone, group.timeZone.zone, viewerZone]}
             at={startAt}
             error={shown('timeZone')}
             data-testid="meeting-zone"
