@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalContent, ProposalView } from '../../../core/proposals';
-import { groupDecisions, meetings, proposalVersions, scMeetings, studyGroups } from '../../db/schema';
+import { auditEvents, groupDecisions, meetings, proposalVersions, scMeetings, studyGroups } from '../../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../../test/context';
 import { addCouncilRole, addMember, buildCouncil, buildUser, minimalCharter, signedInClient } from '../../test/factories';
 import { activateDueGroups } from './transition-group';
@@ -196,6 +196,34 @@ describe('an approved group’s term', () => {
     expect((await cc.get(url(next.slug, '/lineage'))).json().follows.slug).toBe(started);
     // The Steering Committee sees the concluded group but not someone else's draft follow-on.
     expect((await jpRep.get(url(started, '/lineage'))).json().followOns).toEqual([]);
+  });
+
+  it('concludes only once told what becomes of the meetings still planned, and cancels them when asked', async () => {
+    const slug = await approvedGroup('2020-01-01', '2021-12-31');
+    await activateDueGroups(t.db);
+    await t.app.changes.sync();
+    const [group] = await t.db.select().from(studyGroups).where(eq(studyGroups.slug, slug));
+    const coChair = await buildUser(t.db);
+    await addMember(t.db, group?.id as string, coChair.id, 'co_chair', council.byCode.KR?.id ?? null);
+    const cc = await signedInClient(t.app, coChair);
+    expect((await cc.post(url(slug, '/transitions'), { transition: 'begin_conclusion' })).statusCode).toBe(200);
+    const plan = await t.db.select().from(meetings).where(eq(meetings.groupId, group?.id as string));
+    expect(plan.map((m) => m.status)).toEqual(['planned', 'planned']);
+
+    const silent = await cc.post(url(slug, '/transitions'), { transition: 'conclude' });
+    expect(silent.statusCode).toBe(400);
+    expect(silent.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'body.cancelMeetings', code: 'required' }] });
+    expect((await t.db.select().from(studyGroups).where(eq(studyGroups.slug, slug)))[0]?.status).toBe('concluding');
+
+    const concluded = await cc.post(url(slug, '/transitions'), { transition: 'conclude', cancelMeetings: true });
+    expect(concluded.statusCode, concluded.body).toBe(200);
+    const after = await t.db.select().from(meetings).where(eq(meetings.groupId, group?.id as string));
+    expect(after.map((m) => [m.status, m.statusReason])).toEqual([
+      ['cancelled', 'The study group concluded its work.'],
+      ['cancelled', 'The study group concluded its work.'],
+    ]);
+    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.groupId, group?.id as string), eq(auditEvents.action, 'meeting.cancel')));
+    expect(audit).toHaveLength(2);
   });
 
   it('shows a timeline with the decisions, the meeting plan and what comes next', async () => {

@@ -130,12 +130,7 @@ export async function activateDueGroups(db: Db): Promise<number> {
       .for('update', { skipLocked: true });
     for (const group of due) {
       await tx.update(studyGroups).set({ status: 'active', updatedAt: sql`now()` }).where(eq(studyGroups.id, group.id));
-      if (input.cancelMeetings) {
-    // One mechanism for a cancelled meeting: audited, and its participants told.
-    for (const meeting of pending) await transitionMeeting(tx, input.actor, group, meeting, 'cancel', CONCLUSION_REASON);
-  }
-
-  await tx.insert(groupDecisions).values({ groupId: group.id, transition: 'activate', fromStatus: 'approved', toStatus: 'active', reasons: 'The term began.' });
+      await tx.insert(groupDecisions).values({ groupId: group.id, transition: 'activate', fromStatus: 'approved', toStatus: 'active', reasons: 'The term began.' });
       await recordAudit(tx, { actorId: null, action: 'group.activate', targetType: 'study_group', targetId: group.id, groupId: group.id, data: { automatic: true } });
     }
     return due.length;

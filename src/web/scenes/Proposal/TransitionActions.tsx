@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
@@ -8,7 +8,7 @@ import { LIMITS } from '../../../core/limits';
 import { SC_DECISIONS, type Transition } from '../../../core/lifecycle';
 import type { ProposalView } from '../../../core/proposals';
 import { api, isApiError } from '../../api/client';
-import { proposalKeys, refreshProposal, useScMeetings } from '../../api/queries';
+import { proposalKeys, refreshProposal, useGroup, useScMeetings } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatPlainDate } from '../../components/format';
 import { AlertIcon } from '../../components/icons';
@@ -148,6 +148,10 @@ function TransitionModal({ transition, slug, view, councilSlug, canRecordScMeeti
   const [reasons, setReasons] = useState('');
   const [newEnd, setNewEnd] = useState('');
   const [tried, setTried] = useState(false);
+  // Concluding: the meetings still planned would stay in everyone's calendar as confirmed.
+  const group = useGroup(slug);
+  const pending = transition === 'conclude' ? (group.data?.meetings ?? []).filter((m) => m.status === 'planned' || m.status === 'postponed') : [];
+  const [cancelMeetings, setCancelMeetings] = useState(true);
 
   const step = useMutation({
     mutationFn: () =>
@@ -156,6 +160,7 @@ function TransitionModal({ transition, slug, view, councilSlug, canRecordScMeeti
         ...(bySc && scMeeting ? { scMeetingNumber: Number(scMeeting) } : {}),
         ...(reasons.trim() ? { reasons: reasons.trim() } : {}),
         ...(transition === 'extend' && newEnd ? { termEnd: newEnd } : {}),
+        ...(pending.length ? { cancelMeetings } : {}),
       }),
     onSuccess: async (next) => {
       await refreshProposal(queryClient, slug, next);
@@ -225,6 +230,20 @@ function TransitionModal({ transition, slug, view, councilSlug, canRecordScMeeti
               onChange={(e) => setNewEnd(e.currentTarget.value)}
               error={(tried && missing.termEnd) || fieldError('termEnd') ? t('proposal.transition.newEndInvalid', { date: formatPlainDate(termEnd) }) : undefined}
             />
+          ) : null}
+          {pending.length ? (
+            <Alert color="orange" variant="light" data-testid="conclude-meetings">
+              <Stack gap="xs">
+                <Text size="sm">{t('proposal.transition.pendingMeetings', { count: pending.length })}</Text>
+                <Checkbox
+                  checked={cancelMeetings}
+                  onChange={(e) => setCancelMeetings(e.currentTarget.checked)}
+                  label={t('proposal.transition.cancelMeetings', { count: pending.length })}
+                  description={t('proposal.transition.cancelMeetingsHint')}
+                  data-testid="conclude-cancel-meetings"
+                />
+              </Stack>
+            </Alert>
           ) : null}
           {MAY_GIVE_REASONS.includes(transition) ? (
             <Textarea
