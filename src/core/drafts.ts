@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersionNumber } from './numbers';
 import { ZLang } from './agenda';
 import { can, type GroupFacts, type Principal } from './policies';
 
@@ -64,7 +65,7 @@ export const ZCreateDraft = z
   .strict();
 export type CreateDraftInput = z.infer<typeof ZCreateDraft>;
 
-export const ZRenameDraft = z.object({ title: ZTitle, version: z.number().int().positive() }).strict();
+export const ZRenameDraft = z.object({ title: ZTitle, version: ZVersionNumber }).strict();
 export type RenameDraftInput = z.infer<typeof ZRenameDraft>;
 
 const ZPersonRef = z.object({ id: z.uuid(), displayName: z.string(), names: z.record(z.string(), z.string()) });

@@ -193,11 +193,11 @@ describe('text that cannot be stored, and numbers out of range (#9 part 4)', () 
   });
 
   it('refuses %00 in query parameters: group list, audit trail, committees, people, members', async () => {
-    await refused(() => client.get('/api/study-groups?q=%00'), 'request.invalid_text', 'query.q');
-    await refused(() => client.get(`${g}/audit?action=%00`), 'request.invalid_text', 'query.action');
-    await refused(() => client.get('/api/councils/cscap/committees?q=%00'), 'request.invalid_text', 'query.q');
-    await refused(() => client.get('/api/councils/cscap/people?q=x%00y'), 'request.invalid_text', 'query.q');
-    await refused(() => client.get(`${g}/members?q=%00`), 'request.invalid_text', 'query.q');
+    await refused(() => client.get('/api/study-groups?q=%00'), 'request.invalid_text', 'querystring.q');
+    await refused(() => client.get(`${g}/audit?action=%00`), 'request.invalid_text', 'querystring.action');
+    await refused(() => client.get('/api/councils/cscap/committees?q=%00'), 'request.invalid_text', 'querystring.q');
+    await refused(() => client.get('/api/councils/cscap/people?q=x%00y'), 'request.invalid_text', 'querystring.q');
+    await refused(() => client.get(`${g}/members?q=%00`), 'request.invalid_text', 'querystring.q');
   });
 
   it('refuses %00 in the council slug and in other path segments', async () => {
@@ -208,10 +208,10 @@ describe('text that cannot be stored, and numbers out of range (#9 part 4)', () 
   });
 
   it('refuses version numbers past what is stored (from=1e10) as a validation error', async () => {
-    await refused(() => client.get(`${d}/versions/compare?from=1e10&to=1`), 'validation.failed', 'query.from');
-    await refused(() => client.get(`${d}/versions/compare?from=1&to=1e10`), 'validation.failed', 'query.to');
+    await refused(() => client.get(`${d}/versions/compare?from=1e10&to=1`), 'validation.failed', 'querystring.from');
+    await refused(() => client.get(`${d}/versions/compare?from=1&to=1e10`), 'validation.failed', 'querystring.to');
     await refused(() => client.get(`${d}/versions/1e10`), 'validation.failed', 'params.number');
-    await refused(() => client.get(`${d}/consensus?version=1e10`), 'validation.failed', 'query.version');
+    await refused(() => client.get(`${d}/consensus?version=1e10`), 'validation.failed', 'querystring.version');
     await refused(() => client.patch(d, { title: 'Renamed', version: 1e10 }), 'validation.failed', 'body.version');
     await refused(() => client.post(`${d}/comments`, { blockUid: uid, start: 0, end: 1e10, body: 'x' }), 'validation.failed', 'body.end');
   });
