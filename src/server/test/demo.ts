@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../db/schema';
 import { seedDemo } from '../db/seed/demo';
 import { createSession } from '../modules/accounts/sessions';
+import { openFileStorage } from '../storage/storage';
 import { TestClient, type TestContext } from './context';
 
 /**
@@ -11,7 +12,8 @@ import { TestClient, type TestContext } from './context';
  * administrator as well.
  */
 export async function loadDemo(t: TestContext) {
-  const userIds = (await t.db.transaction((tx) => seedDemo(tx))).userIds;
+  const storage = await openFileStorage(t.config.dataDir);
+  const userIds = (await t.db.transaction((tx) => seedDemo(tx, { storage }))).userIds;
   return {
     userIds,
     async as(key: string, opts: { admin?: boolean } = {}) {
