@@ -19,8 +19,10 @@ describe('text that cannot be stored', () => {
   it('agrees with isWellFormed for every string without controls', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
+        // eslint-disable-next-line no-control-regex
         const clean = s.replace(/[\u0000-\u001f]/g, '');
-        expect(textFault(clean) === null).toBe(clean.isWellFormed());
+        // isWellFormed is ES2024 (Node 20 has it; the project's lib is ES2023).
+        expect(textFault(clean) === null).toBe((clean as string & { isWellFormed(): boolean }).isWellFormed());
       }),
     );
   });

@@ -128,7 +128,7 @@ function hostileValues(schema: JsonSchema): { label: string; value: unknown; at:
 
 function multipart(fields: Record<string, string>): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----AccordHostile${randomUUID().replace(/-/g, '')}`;
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="paper.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), minimalPdf(), Buffer.from(`\r\n--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -216,7 +216,7 @@ describe('hostile input on every route (#9 part 4)', () => {
         const label = `${probe.method} ${route.url} — ${probe.what}: ${res.statusCode} ${res.body.slice(0, 160)}`;
         const problem = (res.headers['content-type'] ?? '').toString().includes('application/problem+json') ? (res.json() as { code?: string; errors?: { path: string }[] }) : null;
         if (res.statusCode >= 500 || (res.statusCode >= 400 && !problem?.code) || (probe.expect && res.statusCode < 400)) failures.push(label);
-        else if (probe.expect && (res.statusCode !== 400 || problem.code !== probe.expect.code || !problem.errors?.some((e) => e.path === probe.expect?.path))) {
+        else if (probe.expect && (res.statusCode !== 400 || problem?.code !== probe.expect.code || !problem?.errors?.some((e) => e.path === probe.expect?.path))) {
           failures.push(`${label} (wanted 400 ${probe.expect.code} at ${probe.expect.path})`);
         }
       }
