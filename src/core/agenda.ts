@@ -27,7 +27,8 @@ export const ZCreateAgendaItem = z
   .object({
     title: z.string().trim().min(3).max(300),
     description: z.string().trim().max(5000).nullable().optional(),
-    lang: ZLang,
+    /** Without it, the language is judged from the text (`detectTextLanguage`), the author's where the text cannot tell. */
+    lang: ZLang.optional(),
   })
   .strict();
 export type CreateAgendaItemInput = z.infer<typeof ZCreateAgendaItem>;

@@ -55,7 +55,8 @@ const ZTitle = z.string().trim().min(3).max(DRAFT_LIMITS.titleMax);
 export const ZCreateDraft = z
   .object({
     title: ZTitle,
-    lang: ZDraftLang,
+    /** Without it, judged from the title and paragraphs (`detectTextLanguage`), the author's language where they cannot tell. */
+    lang: ZDraftLang.optional(),
     /** Optional starting text, one string per paragraph; line breaks inside a string are kept as typed. */
     paragraphs: z
       .array(z.union([z.string().max(DRAFT_LIMITS.paragraphMax), z.object({ text: z.string().max(DRAFT_LIMITS.paragraphMax), kind: z.enum(['text', 'recommendation']) }).strict()]))

@@ -99,6 +99,6 @@ export type GroupOverview = z.infer<typeof ZGroupOverview>;
 export const ZCreateSubGroup = z.object({
   title: z.string().trim().min(1).max(300),
   focus: z.string().trim().min(1).max(5_000),
-  /** The language the title and focus are written in; defaults to the creator's. */
+  /** The language the title and focus are written in; without it, judged from them (`detectLocale`), the creator's where they cannot tell. */
   language: ZLocale.optional(),
 });
