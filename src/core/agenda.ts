@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersionNumber } from './numbers';
 
 /**
  * The open agenda (the proposal's 'Open' principle: any issue may be raised). An item is open
@@ -26,13 +27,14 @@ export const ZCreateAgendaItem = z
   .object({
     title: z.string().trim().min(3).max(300),
     description: z.string().trim().max(5000).nullable().optional(),
-    lang: ZLang,
+    /** Without it, the language is judged from the text (`detectTextLanguage`), the author's where the text cannot tell. */
+    lang: ZLang.optional(),
   })
   .strict();
 export type CreateAgendaItemInput = z.infer<typeof ZCreateAgendaItem>;
 
 export const ZUpdateAgendaItem = ZCreateAgendaItem.partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: ZVersionNumber })
   .strict();
 export type UpdateAgendaItemInput = z.infer<typeof ZUpdateAgendaItem>;
 
@@ -40,7 +42,7 @@ export const ZAgendaTransition = z
   .object({
     transition: z.enum(['close', 'withdraw', 'reopen']),
     reason: z.string().trim().min(1).max(2000).optional(),
-    version: z.number().int().positive(),
+    version: ZVersionNumber,
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInt } from './numbers';
 import { docFromParagraphs, ZRichText } from './rich-text';
 
 /** The UI and content languages Accord supports; English is the working language. */
@@ -20,7 +21,7 @@ export const ZCharterText = z.object({
   objectives: z.array(z.object({ label: z.string().min(1).max(10), text: z.string().min(1).max(5_000) })).max(26),
   anticipatedOutput: ZRichText,
   differsFromPrevious: ZRichText,
-  keyQuestions: z.array(z.object({ number: z.number().int().min(1), text: z.string().min(1).max(5_000) })).max(50),
+  keyQuestions: z.array(z.object({ number: ZInt(1, 1000), text: z.string().min(1).max(5_000) })).max(50),
 });
 export type CharterText = z.infer<typeof ZCharterText>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersionNumber } from './numbers';
 
 /**
  * Consensus on recommendation drafts (domain.md "Consensus, as practised"; issue #5 parts 6
@@ -54,7 +55,7 @@ export const ZPositionInput = z
     position: ZPosition,
     text: ZStatementText.optional(),
     change: ZStatementText.optional(),
-    version: z.number().int().min(1),
+    version: ZVersionNumber,
   })
   .strict()
   .superRefine(
@@ -412,7 +413,7 @@ export type SilenceBreakKind = (typeof SILENCE_BREAK_KINDS)[number];
 export const ZSilenceStart = z
   .object({
     /** The version circulated under silence: the one the co-chair read. */
-    version: z.number().int().min(1),
+    version: ZVersionNumber,
     deadline: z.iso.datetime({ offset: true }),
   })
   .strict();
@@ -424,7 +425,7 @@ export const ZSilenceBreak = z
     kind: z.enum(SILENCE_BREAK_KINDS),
     reason: z.string().trim().min(1, 'Say what you object to, or what you would amend').max(POSITION_TEXT_MAX),
     /** The version under silence, as the delegation read it. */
-    version: z.number().int().min(1),
+    version: ZVersionNumber,
   })
   .strict();
 export type SilenceBreakInput = z.output<typeof ZSilenceBreak>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInt, ZQueryVersionNumber, ZVersionNumber } from './numbers';
 import { numberBlocks, type NumberedBlock } from './draft-structure';
 import { AMENDMENT_STATUSES, DRAFT_LIMITS, type DraftBlock } from './drafts';
 import { diffParagraphs, diffText, diffTokens, type DiffOp } from './text-diff';
@@ -57,8 +58,8 @@ export type VersionView = z.infer<typeof ZVersionView>;
 /** `from` and `to` are version numbers; `to` may also be 'live', the text as it is now. */
 export const ZCompareQuery = z
   .object({
-    from: z.coerce.number().int().positive(),
-    to: z.union([z.literal('live'), z.coerce.number().int().positive()]),
+    from: ZQueryVersionNumber,
+    to: z.union([z.literal('live'), ZQueryVersionNumber]),
   })
   .strict();
 
@@ -230,7 +231,7 @@ export const ZProposeAmendment = z
   });
 export type ProposeAmendmentInput = z.infer<typeof ZProposeAmendment>;
 
-const ZRowVersion = z.number().int().positive();
+const ZRowVersion = ZVersionNumber;
 export const ZAcceptAmendment = z
   .object({
     version: ZRowVersion,
@@ -355,8 +356,8 @@ const ZBody = z.string().trim().min(1).max(DELIBERATION_LIMITS.commentMax);
 export const ZCreateThread = z
   .object({
     blockUid: z.string().min(1).max(100),
-    start: z.number().int().min(0),
-    end: z.number().int().min(0),
+    start: ZInt(0),
+    end: ZInt(0),
     body: ZBody,
     /** People to notify, by user id: each must be able to see the draft. */
     mentions: ZMentions,

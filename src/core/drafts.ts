@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersionNumber } from './numbers';
 import { ZLang } from './agenda';
 import { can, type GroupFacts, type Principal } from './policies';
 
@@ -78,7 +79,8 @@ const ZTitle = z.string().trim().min(3).max(DRAFT_LIMITS.titleMax);
 export const ZCreateDraft = z
   .object({
     title: ZTitle,
-    lang: ZDraftLang,
+    /** Without it, judged from the title and paragraphs (`detectTextLanguage`), the author's language where they cannot tell. */
+    lang: ZDraftLang.optional(),
     /** Optional starting text, one string per paragraph; line breaks inside a string are kept as typed. */
     paragraphs: z
       .array(z.union([z.string().max(DRAFT_LIMITS.paragraphMax), z.object({ text: z.string().max(DRAFT_LIMITS.paragraphMax), kind: z.enum(['text', 'recommendation']) }).strict()]))
@@ -88,7 +90,7 @@ export const ZCreateDraft = z
   .strict();
 export type CreateDraftInput = z.infer<typeof ZCreateDraft>;
 
-export const ZRenameDraft = z.object({ title: ZTitle, version: z.number().int().positive() }).strict();
+export const ZRenameDraft = z.object({ title: ZTitle, version: ZVersionNumber }).strict();
 export type RenameDraftInput = z.infer<typeof ZRenameDraft>;
 
 const ZPersonRef = z.object({ id: z.uuid(), displayName: z.string(), names: z.record(z.string(), z.string()) });

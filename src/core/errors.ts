@@ -12,6 +12,10 @@ export const ERROR_CODES = {
   'request.bad_request': 400,
   'request.method_not_allowed': 405,
   'validation.failed': 400,
+  /** A string with U+0000, another control character or a lone surrogate: refused where it enters. */
+  'request.invalid_text': 400,
+  /** A value the database could not take (out of range, not representable) that no schema caught. */
+  'request.invalid_value': 400,
   'rate_limited': 429,
   'auth.required': 401,
   'auth.invalid_credentials': 401,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersionNumber } from './numbers';
 import { ZAgendaItemRef } from './agenda';
 
 /** How a meeting is held. */
@@ -52,7 +53,7 @@ export type CreateMeetingInput = z.infer<typeof ZCreateMeeting>;
 
 /** A change of details; `version` is the one the editor read (stale → 409). */
 export const ZUpdateMeeting = z
-  .object({ ...meetingFields, timeZone: ZTimeZoneName.optional(), format: ZMeetingFormat.optional(), attribution: ZAttributionRule.optional(), version: z.number().int().min(1) })
+  .object({ ...meetingFields, timeZone: ZTimeZoneName.optional(), format: ZMeetingFormat.optional(), attribution: ZAttributionRule.optional(), version: ZVersionNumber })
   .strict();
 export type UpdateMeetingInput = z.infer<typeof ZUpdateMeeting>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInt, ZVersionNumber } from './numbers';
 import { ZCharter } from './charter';
 import { LIMITS } from './limits';
 
@@ -47,13 +48,13 @@ export const ZCreateProposal = z.object({
 export const ZSaveProposal = z.object({
   content: ZProposalContent,
   note: z.string().trim().max(300).optional(),
-  baseVersion: z.number().int().min(1),
+  baseVersion: ZVersionNumber,
 });
 
 export const ZTransitionRequest = z.object({
   transition: z.enum(['submit', 'withdraw', 'approve', 'return', 'reject', 'activate', 'extend', 'begin_conclusion', 'conclude']),
   /** The numbered Steering Committee meeting that decided (approve, return, reject, extend). */
-  scMeetingNumber: z.number().int().min(1).optional(),
+  scMeetingNumber: ZInt(1).optional(),
   reasons: z.string().trim().min(1).max(LIMITS.reasonsMax).optional(),
   /** For an extension: the new end of the term. */
   termEnd: ZPlainDate.optional(),

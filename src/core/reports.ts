@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInt } from './numbers';
 import { REPORT_STATUSES, ZAttributionRule, type AttributionRule, type ReportStatus } from './meetings';
 import { ZPersonNames, type PersonNames } from './people';
 import type { MeetingStatus } from './roles';
@@ -620,7 +621,7 @@ export const ZSaveReport = z
   .object({
     content: ZRichText,
     /** The version the editor started from (0 for the first save); a stale one is refused (409). */
-    baseVersion: z.number().int().min(0),
+    baseVersion: ZInt(0),
   })
   .strict();
 

@@ -113,6 +113,6 @@ export const ZSetGroupTimeZone = z.object({ timeZone: z.string().trim().min(1).m
 export const ZCreateSubGroup = z.object({
   title: z.string().trim().min(1).max(300),
   focus: z.string().trim().min(1).max(5_000),
-  /** The language the title and focus are written in; defaults to the creator's. */
+  /** The language the title and focus are written in; without it, judged from them (`detectLocale`), the creator's where they cannot tell. */
   language: ZLocale.optional(),
 });

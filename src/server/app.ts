@@ -14,6 +14,7 @@ import { registerCollaboration } from './collaboration/server';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerAuth } from './http/auth';
+import { registerInputGuard } from './http/input-guard';
 import { registerSecurityHeaders } from './http/security-headers';
 import { AppError, registerErrorHandling, sendProblem } from './http/errors';
 import { JobRunner } from './jobs/queue';
@@ -143,6 +144,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (req.headers.authorization !== undefined) await tokenLimiter.call(app, req, reply);
   });
   registerAuth(app);
+  registerInputGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -11,6 +11,7 @@ import { agendaItems, councilRoles, drafts, draftVersions, groupInvitations, gro
 import { minimalPdf } from './storage/test-files';
 import { docFromParagraphs } from '../core/rich-text';
 import { createTestContext, TestClient, type TestContext } from './test/context';
+import { fingerprint as fingerprintOf } from './test/fingerprint';
 import { addCouncilRole, addMember, buildCouncil, buildMeeting, buildStudyGroup, buildUser, signedInClient } from './test/factories';
 
 /**
@@ -80,17 +81,7 @@ async function fixtureGroup(status: StudyGroupStatus) {
 }
 
 /** Everything stored, as one fingerprint per table (sessions and token use excepted). */
-async function fingerprint() {
-  const tables = rowsOf<{ name: string }>(
-    await t.db.execute(sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions', 'api_tokens') ORDER BY tablename`),
-  );
-  const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    const [row] = rowsOf<{ fp: string }>(await t.db.execute(sql.raw(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS fp FROM "${name}" x`)));
-    out[name] = row?.fp ?? '';
-  }
-  return out;
-}
+const fingerprint = () => fingerprintOf(t.db);
 
 interface SpecRequest {
   url: string;

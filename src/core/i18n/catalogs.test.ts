@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AGENDA_TRANSITIONS } from '../agenda';
+import { AUDIT_FIELD_NAMES } from '../audit';
 import { AMENDMENT_STATUSES } from '../drafts';
 import { ERROR_CODES } from '../errors';
 import { MEETING_TRANSITIONS } from '../meetings';
@@ -55,6 +56,7 @@ describe('translation catalogs', () => {
   it('has a message for every error code, status, role and membership type', () => {
     const needed = [
       ...Object.keys(ERROR_CODES).map((c) => `errors.${c}`),
+      ...AUDIT_FIELD_NAMES.map((f) => `audit.fieldNames.${f}`),
       ...STUDY_GROUP_STATUSES.map((s) => `status.${s}`),
       ...MEETING_STATUSES.map((s) => `meetingStatus.${s}`),
       ...GROUP_ROLES.map((r) => `roles.${r}`),

@@ -1,11 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drafts, meetings } from '../db/schema';
+import { DEMO_GROUP_SLUG } from '../db/seed/demo';
+import { minimalPdf } from '../storage/test-files';
 import { createTestContext, TestClient, type TestContext } from '../test/context';
+import { loadDemo } from '../test/demo';
 import { buildUser, signedInClient } from '../test/factories';
+import { fingerprint } from '../test/fingerprint';
 
 let t: TestContext;
+let demo: Awaited<ReturnType<typeof loadDemo>>;
 beforeAll(async () => {
   t = await createTestContext();
+  demo = await loadDemo(t);
 });
 afterAll(() => t?.close());
 
@@ -131,5 +139,97 @@ describe('bad input', () => {
       'cache-control': 'no-store',
     });
     expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+});
+
+/** A refusal of the issue's kind: 400 problem+json with `code` naming `path`, and nothing stored changed. */
+async function refused(send: () => Promise<{ statusCode: number; headers: Record<string, unknown>; json: () => unknown; body: string }>, code: string, path: string) {
+  const before = await fingerprint(t.db);
+  const res = await send();
+  expect(res.statusCode, res.body).toBe(400);
+  const body = isProblem(res) as unknown as { code: string; errors?: { path: string; code: string }[] };
+  expect(body.code).toBe(code);
+  expect(body.errors?.map((e) => e.path)).toContain(path);
+  expect(await fingerprint(t.db)).toEqual(before);
+  return body;
+}
+
+describe('text that cannot be stored, and numbers out of range (#9 part 4)', () => {
+  const g = `/api/study-groups/${DEMO_GROUP_SLUG}`;
+  let client: TestClient;
+  let d: string;
+  let uid: string;
+  beforeAll(async () => {
+    client = await demo.as('us-cochair', { admin: true });
+    const [draft] = await t.db.select().from(drafts).limit(1);
+    d = `${g}/drafts/${draft?.id}`;
+    const text = (await client.get(`${d}/text`)).json() as { paragraphs: { uid: string | null }[] };
+    uid = text.paragraphs.find((p) => p.uid)?.uid as string;
+  });
+
+  it('refuses a NUL in an agenda item title, a token name, a profile and a comment', async () => {
+    await refused(() => client.post(`${g}/agenda`, { title: 'Cable\u0000repair', lang: 'en' }), 'request.invalid_text', 'body.title');
+    await refused(() => client.post('/api/me/tokens', { name: 'script\u0000' }), 'request.invalid_text', 'body.name');
+    await refused(() => client.patch('/api/me', { displayName: 'Jonathan\u0000Ashby' }), 'request.invalid_text', 'body.displayName');
+    await refused(() => client.patch('/api/me', { names: { latin: 'J\u0000' } }), 'request.invalid_text', 'body.names.latin');
+    await refused(() => client.post(`${d}/comments`, { blockUid: uid, start: 0, end: 3, body: 'Which\u0000hotlines?' }), 'request.invalid_text', 'body.body');
+  });
+
+  it('refuses the other C0 controls but keeps tab, line feed and carriage return', async () => {
+    await refused(() => client.post(`${g}/agenda`, { title: 'Cable\u001brepair', lang: 'en' }), 'request.invalid_text', 'body.title');
+    const ok = await client.post(`${g}/agenda`, { title: 'Cable repair', description: 'One\tline\r\nanother', lang: 'en' });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('refuses a lone surrogate in a draft title, sent as JSON escapes', async () => {
+    const raw = '{"title":"Draft \\ud800 recommendations","lang":"en"}';
+    const body = await refused(() => client.request('POST', `${g}/drafts`, raw, { 'content-type': 'application/json' }), 'request.invalid_text', 'body.title');
+    expect(body.errors?.[0]?.code).toBe('lone_surrogate');
+    // JSON.stringify writes a lone surrogate as an escape, so an object body is the same request.
+    await refused(() => client.patch(d, { title: 'Renamed \udfff', version: 1 }), 'request.invalid_text', 'body.title');
+    // A surrogate pair is one character and welcome.
+    const ok = await client.post(`${g}/drafts`, { title: 'Draft 😀 recommendations', lang: 'en' });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('refuses %00 in query parameters: group list, audit trail, committees, people, members', async () => {
+    await refused(() => client.get('/api/study-groups?q=%00'), 'request.invalid_text', 'querystring.q');
+    await refused(() => client.get(`${g}/audit?action=%00`), 'request.invalid_text', 'querystring.action');
+    await refused(() => client.get('/api/councils/cscap/committees?q=%00'), 'request.invalid_text', 'querystring.q');
+    await refused(() => client.get('/api/councils/cscap/people?q=x%00y'), 'request.invalid_text', 'querystring.q');
+    await refused(() => client.get(`${g}/members?q=%00`), 'request.invalid_text', 'querystring.q');
+  });
+
+  it('refuses %00 in the council slug and in other path segments', async () => {
+    await refused(() => client.get('/api/councils/%00'), 'request.invalid_text', 'params.slug');
+    await refused(() => client.get('/api/councils/cscap%00/committees?q=x'), 'request.invalid_text', 'params.slug');
+    await refused(() => client.post('/api/councils/%00/proposals', {}), 'request.invalid_text', 'params.councilSlug');
+    await refused(() => client.get(`/api/study-groups/${DEMO_GROUP_SLUG}%00`), 'request.invalid_text', 'params.slug');
+  });
+
+  it('refuses version numbers past what is stored (from=1e10) as a validation error', async () => {
+    await refused(() => client.get(`${d}/versions/compare?from=1e10&to=1`), 'validation.failed', 'querystring.from');
+    await refused(() => client.get(`${d}/versions/compare?from=1&to=1e10`), 'validation.failed', 'querystring.to');
+    await refused(() => client.get(`${d}/versions/1e10`), 'validation.failed', 'params.number');
+    await refused(() => client.get(`${d}/consensus?version=1e10`), 'validation.failed', 'querystring.version');
+    await refused(() => client.patch(d, { title: 'Renamed', version: 1e10 }), 'validation.failed', 'body.version');
+    await refused(() => client.post(`${d}/comments`, { blockUid: uid, start: 0, end: 1e10, body: 'x' }), 'validation.failed', 'body.end');
+  });
+
+  it('refuses a NUL in the text fields of an upload', async () => {
+    const [meeting] = await t.db.select().from(meetings).limit(1);
+    const boundary = `----Accord${randomUUID().replace(/-/g, '')}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nBackground\u0000paper\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\npaper\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="paper.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      minimalPdf(),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    await refused(
+      () => client.request('POST', `${g}/meetings/${meeting?.id}/materials`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` }),
+      'request.invalid_text',
+      'body.title',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorCode, type FieldError, type Problem } from '../../core/errors';
+import { driverErrorOf, isDataException } from '../db/errors';
 
 /** An error the client caused or may act on; answered as problem+json with its stable code. */
 export class AppError extends Error {
@@ -109,6 +110,12 @@ export function registerErrorHandling(app: FastifyInstance) {
       // Fastify's own client errors (bad URL encoding, bad headers...): never a 500.
       req.log.info({ code: fe.code }, 'client error');
       return sendProblem(reply, req, 'request.bad_request', fe.message, { status: fe.statusCode === 404 ? 400 : fe.statusCode });
+    }
+    const driver = driverErrorOf(err);
+    if (isDataException(driver)) {
+      // A bad value that no schema caught reached the database: the client's to correct, and ours to catch earlier.
+      req.log.warn({ route: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`, sqlstate: driver.code, dbMessage: driver.message }, 'database refused a value that input checks let through');
+      return sendProblem(reply, req, 'request.invalid_value', 'A value in the request is out of range or cannot be stored.');
     }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, req, 'server.internal', `Something went wrong on our side. Quote request id ${req.id} when reporting it.`);

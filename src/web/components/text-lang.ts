@@ -1,11 +1,15 @@
+import { detectTextLanguage } from '../../core/text-language';
+
+const documentLang = () => (typeof document === 'undefined' ? '' : document.documentElement.lang);
+
 /**
- * A best guess at the language of a short free text (an affiliation) from its script, for its
- * `lang` attribute: Hangul → ko, kana → ja, Latin letters only → en. Chinese characters alone
- * could be Chinese or Japanese: undefined, so the text takes the page's language.
+ * The language of a short free text (an affiliation, a title) from its script, for its `lang`
+ * attribute — the same judgement as everywhere (`detectTextLanguage`), with the page's language
+ * as the fallback: Hangul → ko, kana → ja, Chinese characters alone → zh (ja on a Japanese
+ * page), Latin → en. Undefined where the letters cannot tell: the text takes the page's language.
  */
-export function textLang(text: string): string | undefined {
-  if (/\p{Script=Hangul}/u.test(text)) return 'ko';
-  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return 'ja';
-  if (/\p{Script=Han}/u.test(text)) return undefined;
-  return /\p{Script=Latin}/u.test(text) ? 'en' : undefined;
+export function textLang(text: string, pageLang: string = documentLang()): string | undefined {
+  if (!/\p{L}/u.test(text)) return undefined;
+  const lang = detectTextLanguage(text, pageLang || 'und');
+  return lang === 'und' ? undefined : lang;
 }

@@ -145,3 +145,17 @@ describe('sessions and the agenda', () => {
     expect(detail.sessions.map((s) => s.title)).not.toContain('Session 2');
   });
 });
+
+describe('the language an item is written in (#9)', () => {
+  it('is judged from the text, not from the screens of the person who wrote it', async () => {
+    expect((await member.patch('/api/me', { locale: 'en' })).statusCode).toBe(200);
+    const zh = await raise(member, { title: '海底电缆维修许可的简化' });
+    expect(zh.lang).toBe('zh');
+    const read = (await chair.get(`${base()}/${zh.id}`)).json() as AgendaItemView;
+    expect(read).toMatchObject({ title: '海底电缆维修许可的简化', lang: 'zh' });
+    expect((await raise(member, { title: '해저 케이블 수리 허가' })).lang).toBe('ko');
+    // What the letters cannot tell is in the author's language; a language named is kept.
+    expect((await raise(member, { title: '2027 — 3.1' })).lang).toBe('en');
+    expect((await raise(member, { title: '海底電纜', lang: 'ja' })).lang).toBe('ja');
+  });
+});

@@ -1,6 +1,7 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { AGENDA_TRANSITIONS, agendaItemActions, type AgendaTransition, type CreateAgendaItemInput, type UpdateAgendaItemInput } from '../../../core/agenda';
 import type { FieldError } from '../../../core/errors';
+import { detectTextLanguage } from '../../../core/text-language';
 import type { Db } from '../../db/client';
 import { agendaItems, sessionAgendaItems } from '../../db/schema';
 import type { Actor } from '../../http/actor';
@@ -17,9 +18,11 @@ export async function createAgendaItem(tx: Db, actor: Actor, group: GroupRow, in
   await tx.execute(sql`SELECT 1 FROM study_groups WHERE id = ${group.id} FOR UPDATE`);
   const [{ last } = { last: 0 }] = await tx.select({ last: max(agendaItems.number) }).from(agendaItems).where(eq(agendaItems.groupId, group.id));
   const committee = (await currentMembers(tx, group.id)).get(actor.user.id)?.committee ?? null;
+  // The language the item is written in, from its text; the screens' language only where the text cannot tell.
+  const lang = input.lang ?? detectTextLanguage(`${input.title}\n${input.description ?? ''}`, actor.user.locale ?? 'en');
   const [row] = await tx
     .insert(agendaItems)
-    .values({ groupId: group.id, number: (last ?? 0) + 1, title: input.title, description: input.description ?? null, lang: input.lang, proposedBy: actor.user.id, committeeId: committee?.id ?? null })
+    .values({ groupId: group.id, number: (last ?? 0) + 1, title: input.title, description: input.description ?? null, lang, proposedBy: actor.user.id, committeeId: committee?.id ?? null })
     .returning();
   if (!row) throw new Error('insert returned nothing');
   await recordAudit(tx, { actorId: actor.user.id, action: 'agenda.item_proposed', targetType: 'agenda_item', targetId: row.id, groupId: group.id, data: { number: row.number } });

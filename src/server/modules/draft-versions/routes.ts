@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZQueryVersionNumber } from '../../../core/numbers';
 import { compareBlocks, comparisonCounts, ZCompareQuery, ZCreateVersion, ZVersionComparison, ZVersionSummary, ZVersionView } from '../../../core/deliberation';
 import { requireActor } from '../../http/auth';
 import { draftContext, requireOpenText, serialized } from './access';
@@ -11,7 +12,7 @@ import { listVersions, presentSummaries, presentVersion, versionByNumber } from 
 const tags = ['draft versions'];
 const ZSlug = z.string().min(1).max(120).regex(/^[a-z0-9-]+$/);
 const ZDraftParams = z.object({ slug: ZSlug, draftId: z.uuid() });
-const ZVersionParams = ZDraftParams.extend({ number: z.coerce.number().int().positive() });
+const ZVersionParams = ZDraftParams.extend({ number: ZQueryVersionNumber });
 
 /**
  * Named versions of a draft (issue #5, part 3): snapshots of the live text that the co-chairs

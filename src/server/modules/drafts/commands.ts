@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { EDITABLE_DRAFT_STATUSES, type CreateDraftInput, type RenameDraftInput } from '../../../core/drafts';
 import { GROUP_POLICY } from '../../../core/policies';
+import { detectTextLanguage } from '../../../core/text-language';
 import { mergeStates, stateFromParagraphs } from '../../collaboration/ydoc';
 import type { Db } from '../../db/client';
 import { drafts, studyGroups } from '../../db/schema';
@@ -24,14 +25,16 @@ export async function createDraft(tx: Db, input: { actor: Actor; group: GroupRow
   }
   const [next] = await tx.select({ n: sql<number>`coalesce(max(${drafts.number}), 0) + 1` }).from(drafts).where(eq(drafts.groupId, input.group.id));
   const number = Number(next?.n ?? 1);
+  const paragraphs = input.draft.paragraphs ?? [];
+  const lang = input.draft.lang ?? detectTextLanguage([input.draft.title, ...paragraphs.map((p) => (typeof p === 'string' ? p : p.text))].join('\n'), input.actor.user.locale ?? 'en');
   const [row] = await tx
     .insert(drafts)
     .values({
       groupId: input.group.id,
       number,
       title: input.draft.title,
-      lang: input.draft.lang,
-      state: stateFromParagraphs(input.draft.paragraphs ?? []),
+      lang,
+      state: stateFromParagraphs(paragraphs),
       createdBy: input.actor.user.id,
     })
     .returning({ id: drafts.id });
@@ -42,7 +45,7 @@ export async function createDraft(tx: Db, input: { actor: Actor; group: GroupRow
     targetType: 'draft',
     targetId: row.id,
     groupId: input.group.id,
-    data: { number, title: input.draft.title, lang: input.draft.lang },
+    data: { number, title: input.draft.title, lang },
   });
   return row.id;
 }

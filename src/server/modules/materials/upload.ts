@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { LIMITS } from '../../../core/limits';
 import { MATERIAL_FILE_NAME_MAX, MATERIAL_FILE_TYPE_NAMES, MATERIAL_FILE_TYPES, type MaterialFileType } from '../../../core/materials';
 import { AppError } from '../../http/errors';
+import { requireStorableText } from '../../http/input-guard';
 import { sniff, type Sniffed, type SniffRefusal } from '../../storage/sniff';
 
 /** Busboy's limits for an upload: one file, a few short text fields. */
@@ -78,6 +79,8 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
   } catch (err) {
     throw translate(err);
   }
+  // The fields are strings that entered past the JSON body check: the same rule for them.
+  requireStorableText(fields, 'body');
   return { fields, file };
 }
 

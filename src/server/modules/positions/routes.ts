@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZQueryVersionNumber } from '../../../core/numbers';
 import { ZSilenceBreak, ZSilenceStart } from '../../../core/consensus';
 import type { Actor } from '../../http/actor';
 import { requireActor } from '../../http/auth';
@@ -30,7 +31,7 @@ const tags = ['consensus'];
 const ZSlug = z.string().min(1).max(120).regex(/^[a-z0-9-]+$/);
 const ZDraftParams = z.object({ slug: ZSlug, draftId: z.uuid() });
 const ZUid = z.string().min(1).max(200);
-const ZPositionParams = ZDraftParams.extend({ versionNumber: z.coerce.number().int().min(1), recommendationUid: ZUid });
+const ZPositionParams = ZDraftParams.extend({ versionNumber: ZQueryVersionNumber, recommendationUid: ZUid });
 const ZRecommendationParams = ZDraftParams.extend({ recommendationUid: ZUid });
 
 /**
@@ -93,7 +94,7 @@ export async function positionRoutes(root: FastifyInstance) {
         tags,
         summary: 'The positions matrix of a version (the latest by default): recommendations × delegations, each position in force, the consensus and the declared outcome',
         params: ZDraftParams,
-        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: z.object({ version: ZQueryVersionNumber.optional() }),
         response: { 200: ZConsensusMatrix },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInt } from '../../../core/numbers';
 import { CONSENSUS_GRADES, OUTCOMES, POSITION_TEXT_MAX, POSITIONS, SILENCE_BREAK_KINDS, ZPositionInput } from '../../../core/consensus';
 import { SILENCE_STATUSES } from '../../../core/drafts';
 
@@ -12,7 +13,7 @@ import { SILENCE_STATUSES } from '../../../core/drafts';
  * row the head read (0 when their committee had none on this version of the text): a stale one
  * answers 409, never a silent overwrite. The text's version is in the address.
  */
-export const ZPositionBody = ZPositionInput.safeExtend({ version: z.number().int().min(0) });
+export const ZPositionBody = ZPositionInput.safeExtend({ version: ZInt(0) });
 
 const ZPersonRef = z.object({ id: z.uuid(), displayName: z.string(), names: z.record(z.string(), z.string()) });
 export const ZCommittee = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
@@ -95,7 +96,7 @@ export const ZDeclareOutcome = z
     /** The chair's summary: required for 'chair_summary', refused otherwise. */
     summary: z.string().trim().min(1).max(POSITION_TEXT_MAX).optional(),
     /** The version of the outcome read (0 when none was declared). */
-    version: z.number().int().min(0),
+    version: ZInt(0),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -6,6 +6,7 @@ import { requireActor } from '../../http/auth';
 import { ZLocale } from '../../../core/charter';
 import { CachedBody } from '../../http/cached-body';
 import { ZCreateSubGroup, ZSetGroupTimeZone } from '../../../core/study-groups';
+import { detectLocale } from '../../../core/text-language';
 import { ZTimeline } from '../../../core/timeline';
 import { LOCALES, type Locale } from '../../../core/charter';
 import { authorize, groupAccess } from './policy';
@@ -88,7 +89,7 @@ export async function studyGroupRoutes(root: FastifyInstance) {
       const actor = requireActor(req);
       const access = await groupAccess(root, actor, req.params.slug);
       authorize(access, 'subgroup.create');
-      const language = req.body.language ?? (isLocale(actor.user.locale) ? actor.user.locale : 'en');
+      const language = req.body.language ?? detectLocale(`${req.body.title}\n${req.body.focus}`, isLocale(actor.user.locale) ? actor.user.locale : 'en');
       const sub = await root.db.transaction((tx) => createSubGroup(tx, { actor, parent: access.snapshot.group, title: req.body.title, focus: req.body.focus, language }));
       return reply.code(201).send({ slug: sub.slug, title: sub.title });
     },

@@ -49,7 +49,7 @@ export function AgendaItemFormModal({ slug, item, onClose, onSaved }: Props) {
 
   const follow = (nextTitle: string, nextDescription: string) => {
     if (langChosen) return;
-    const guess = suggestedLang(nextTitle, nextDescription);
+    const guess = suggestedLang(nextTitle, nextDescription, locale);
     if (guess) setLang(guess);
   };
   const problems = {

@@ -40,11 +40,14 @@ describe('the open agenda page', () => {
     expect(withFrench.at(-1)).toEqual({ value: 'fr', label: 'French' });
   });
 
-  it('suggests the language the script shows, and none for Chinese characters alone', () => {
-    expect(suggestedLang('海上での偶発的衝突の防止', '')).toBe('ja');
-    expect(suggestedLang('해상 사고 예방', '')).toBe('ko');
-    expect(suggestedLang('Arctic shipping routes', '')).toBe('en');
-    expect(suggestedLang('环境保护', '跨境空气污染')).toBeUndefined();
-    expect(suggestedLang('', '  ')).toBeUndefined();
+  it('suggests the language the script shows, Chinese for Chinese characters alone (#9)', () => {
+    expect(suggestedLang('海上での偶発的衝突の防止', '', 'en')).toBe('ja');
+    expect(suggestedLang('해상 사고 예방', '', 'en')).toBe('ko');
+    expect(suggestedLang('Arctic shipping routes', '', 'ko')).toBe('en');
+    expect(suggestedLang('海底电缆维修许可的简化', '', 'en')).toBe('zh');
+    expect(suggestedLang('环境保护', '跨境空气污染', 'ko')).toBe('zh');
+    expect(suggestedLang('海底電纜', '', 'ja')).toBe('ja');
+    expect(suggestedLang('2027', '', 'ko')).toBe('ko');
+    expect(suggestedLang('', '  ', 'en')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { AgendaItemStatus, AgendaItemView } from '../../../core/agenda';
 import type { Locale } from '../../../core/charter';
 import { LANGUAGE_NAMES } from '../../../core/i18n';
-import { textLang } from '../../components/text-lang';
+import { detectTextLanguage } from '../../../core/text-language';
 
 /** What the list shows: the items still open (the default), or every item ever raised. */
 export type AgendaShow = 'open' | 'all';
@@ -50,13 +50,14 @@ function nameInUi(code: string, uiLocale: Locale): string {
 }
 
 /**
- * The language the text seems to be written in, judged from its script, to suggest while the
- * person has not chosen one: Hangul → ko, kana → ja, Latin only → en. Chinese characters alone
- * may be Chinese or Japanese: no suggestion.
+ * The language the text is written in, judged from its script as the server judges it
+ * (`detectTextLanguage`), to show while the person has not chosen one: Hangul → ko, kana → ja,
+ * Chinese characters alone → zh (ja for someone reading in Japanese), Latin → en; the UI
+ * language where the letters cannot tell. Nothing while there is no text.
  */
-export function suggestedLang(title: string, description: string): string | undefined {
+export function suggestedLang(title: string, description: string, uiLocale: Locale): string | undefined {
   const text = `${title} ${description}`.trim();
-  return text ? textLang(text) : undefined;
+  return text ? detectTextLanguage(text, uiLocale) : undefined;
 }
 
 /** Counts for the filter. */

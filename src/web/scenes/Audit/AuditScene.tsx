@@ -1,17 +1,16 @@
 import { Badge, Button, Group, Pagination, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { GROUP_ROLES, STUDY_GROUP_STATUSES } from '../../../core/roles';
 import { useAudit, useSession, type AuditEvent, type AuditParams } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundView } from '../../components/NotFound';
-import { catalogs } from '../../../core/i18n';
 import type { PersonNames } from '../../../core/people';
 import { personNameParts } from '../../components/format';
 import { currentLocale, intlLocale } from '../../i18n';
 import { useGroupContext } from '../Group/context';
 import classes from './Audit.module.css';
+import { actionLabel, dataKeyLabel, fieldNameLabel } from './audit-words';
 
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,21 +31,6 @@ function readParams(search: URLSearchParams): AuditParams {
   };
 }
 
-/** Whether the catalogs hold a message (not a group of messages) under this key. */
-function hasText(key: string): boolean {
-  let node: unknown = catalogs.en;
-  for (const part of key.split('.')) {
-    if (!node || typeof node !== 'object') return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string';
-}
-
-/** An action in words where the catalog has them ('Proposal approved by the Steering Committee'), else its name. */
-export function actionLabel(t: TFunction, action: string): string {
-  const key = `audit.actions.${action}`;
-  return hasText(key) ? t(key as 'audit.title') : action;
-}
 
 /** The group's audit trail: every change, who made it and when; for co-chairs and the secretariat. */
 export function AuditScene() {
@@ -284,6 +268,7 @@ function EventData({ data, people }: { data: Record<string, unknown>; people: Pe
   if (!entries.length && !change) return null;
   const word = (key: string, value: unknown): string => {
     if (typeof value === 'string') {
+      if (key === 'fields') return fieldNameLabel(t, value);
       if (GROUP_ROLES.includes(value as never)) return t(`roles.${value as (typeof GROUP_ROLES)[number]}`);
       if ((key === 'from' || key === 'to') && STUDY_GROUP_STATUSES.includes(value as never)) return t(`status.${value as (typeof STUDY_GROUP_STATUSES)[number]}`);
       if (UUID.test(value)) return people.get(value)?.displayName ?? `${value.slice(0, 8)}…`;
@@ -294,10 +279,7 @@ function EventData({ data, people }: { data: Record<string, unknown>; people: Pe
     if (typeof value === 'number') return String(value);
     return JSON.stringify(value);
   };
-  const label = (key: string) => {
-    const k = `audit.fields.${key}`;
-    return hasText(k) ? t(k as 'audit.title') : key;
-  };
+  const label = (key: string) => dataKeyLabel(t, key);
   return (
     <dl className={classes.data}>
       {change ? (

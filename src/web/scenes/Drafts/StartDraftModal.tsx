@@ -38,7 +38,7 @@ export function StartDraftModal({ slug, onClose, onStarted }: { slug: string; on
   const titleProblem = title.trim().length < 3 ? t('drafts.start.titleRequired') : null;
   const follow = (nextTitle: string, nextText: string) => {
     if (langChosen) return;
-    const guess = suggestedLang(nextTitle, nextText);
+    const guess = suggestedLang(nextTitle, nextText, locale);
     if (guess) setLang(guess);
   };
   const serverError = (field: string) => (isApiError(failed) ? (failed.fieldErrors.find((f) => f.path === `body.${field}`)?.message ?? null) : null);

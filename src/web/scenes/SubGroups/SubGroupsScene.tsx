@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Locale } from '../../../core/charter';
 import type { GroupOverview } from '../../../core/study-groups';
+import { detectLocale } from '../../../core/text-language';
 import { apiGet } from '../../api/client';
 import { groupMutations, keys, refreshGroup, type RelatedGroup } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -141,6 +142,11 @@ function FormSubGroupModal({ opened, onClose, parentSlug }: { opened: boolean; o
   const [title, setTitle] = useState('');
   const [focus, setFocus] = useState('');
   const [language, setLanguage] = useState<Locale>(currentLocale());
+  const [languageChosen, setLanguageChosen] = useState(false);
+  // Until the person picks one, the language follows what they write (as the server would judge it).
+  const follow = (nextTitle: string, nextFocus: string) => {
+    if (!languageChosen && `${nextTitle}${nextFocus}`.trim()) setLanguage(detectLocale(`${nextTitle}\n${nextFocus}`, currentLocale()));
+  };
   const create = useMutation({
     mutationFn: () => groupMutations.createSubGroup(parentSlug, { title: title.trim(), focus: focus.trim(), language }),
     onSuccess: (created) => {
@@ -152,6 +158,7 @@ function FormSubGroupModal({ opened, onClose, parentSlug }: { opened: boolean; o
   const close = () => {
     setTitle('');
     setFocus('');
+    setLanguageChosen(false);
     create.reset();
     onClose();
   };
@@ -166,7 +173,18 @@ function FormSubGroupModal({ opened, onClose, parentSlug }: { opened: boolean; o
           <Text size="sm" c="dimmed">
             {t('subGroups.formIntro')}
           </Text>
-          <TextInput label={t('subGroups.name')} required maxLength={300} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus lang={language} />
+          <TextInput
+            label={t('subGroups.name')}
+            required
+            maxLength={300}
+            value={title}
+            onChange={(e) => {
+              setTitle(e.currentTarget.value);
+              follow(e.currentTarget.value, focus);
+            }}
+            data-autofocus
+            lang={language}
+          />
           <Textarea
             label={t('subGroups.focus')}
             description={t('subGroups.focusHint')}
@@ -176,7 +194,10 @@ function FormSubGroupModal({ opened, onClose, parentSlug }: { opened: boolean; o
             maxRows={10}
             maxLength={5000}
             value={focus}
-            onChange={(e) => setFocus(e.currentTarget.value)}
+            onChange={(e) => {
+              setFocus(e.currentTarget.value);
+              follow(title, e.currentTarget.value);
+            }}
             lang={language}
           />
           <Select
@@ -184,7 +205,10 @@ function FormSubGroupModal({ opened, onClose, parentSlug }: { opened: boolean; o
             data={UI_LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
             value={language}
             onChange={(v) => {
-              if (isLocale(v)) setLanguage(v);
+              if (isLocale(v)) {
+                setLanguage(v);
+                setLanguageChosen(true);
+              }
             }}
             allowDeselect={false}
             renderOption={({ option }) => <span lang={option.value}>{option.label}</span>}
