@@ -136,6 +136,9 @@ describe('a meeting in Washington across the change to daylight saving time', ()
     await cochair.getByTestId('meeting-form').waitFor();
     await expect.poll(() => cochair.getByTestId('meeting-zone').inputValue()).toContain('Asia/Shanghai');
     await cochair.keyboard.press('Escape');
+    // Back to the Washington meeting, where the next steps go on.
+    await cochair.goto(`${accord.url}${meetingPath}`);
+    await cochair.getByTestId('meeting-page').waitFor();
   });
 
   it('adds sessions before and after the change, and says in words that 02:30 on the night of the change does not exist', async () => {
