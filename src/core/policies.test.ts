@@ -30,6 +30,14 @@ describe('the study-group lifecycle', () => {
 });
 
 describe('the role-and-action table', () => {
+  it('offers a position only to a delegation head: an administrator heads no member committee', () => {
+    const active = { status: 'active' as const, isSubGroup: false };
+    expect(can(new Set<Principal>(['admin']), 'drafts.position', active)).toBe(false);
+    expect(can(new Set<Principal>(['delegation_head']), 'drafts.position', active)).toBe(true);
+    // The administrator still decides what the co-chairs decide.
+    expect(can(new Set<Principal>(['admin']), 'drafts.decide', active)).toBe(true);
+  });
+
   it('grants nothing outside an action’s statuses, and nothing to nobody', () => {
     fc.assert(
       fc.property(principals, status, fc.boolean(), (p, s, isSubGroup) => {

@@ -127,7 +127,8 @@ export const GROUP_POLICY: Record<GroupAction, Rule> = {
   // name versions, run silence and declare each recommendation's outcome; delegation heads state positions.
   'drafts.amend': { who: DRAFTERS, statuses: WORKING },
   'drafts.decide': { who: ['admin', 'co_chair'], statuses: WORKING },
-  'drafts.position': { who: ['admin', 'delegation_head'], statuses: WORKING },
+  // A position is a member committee's, stated by its head: an administrator, who heads none, takes none.
+  'drafts.position': { who: ['delegation_head'], statuses: WORKING },
 };
 
 export interface GroupFacts {
