@@ -305,6 +305,11 @@ export function GroupOverviewPage() {
         ) : null}
         <GroupTimeZone group={group} />
         <LineageLinks lineage={lineage} />
+        {group.status === 'approved' ? (
+          <Alert color="blue" variant="light" data-testid="approved-note">
+            {t('group.approvedNote', { date: formatPlainDate(group.termStart) })}
+          </Alert>
+        ) : null}
       </Stack>
 
       <div className={classes.layout}>

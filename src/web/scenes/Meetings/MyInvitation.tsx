@@ -56,7 +56,9 @@ export function MyInvitation({ group, meeting }: { group: GroupOverview; meeting
                 ? canAnswer
                   ? t('meetings.invitation.answered', { answer: t(`meetings.answers.${mine.response}`) })
                   : t('meetings.invitation.answeredClosed', { answer: t(`meetings.answers.${mine.response}`) })
-                : t('meetings.invitation.question')}
+                : canAnswer
+                  ? t('meetings.invitation.question')
+                  : t('meetings.invitation.closedUnanswered')}
           </Text>
         </div>
         {canAnswer ? (
