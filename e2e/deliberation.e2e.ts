@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consensusGrade } from '../src/core/consensus';
 import { catalogs } from '../src/core/i18n';
 import { DEMO_GROUP_SLUG } from '../src/server/db/seed/demo';
-import { type Accord, artifacts, noHorizontalScroll, openBrowser, startAccord } from './helpers';
+import { type Accord, artifacts, noCutBadges, noHorizontalScroll, openBrowser, startAccord } from './helpers';
 
 /**
  * Deliberation on a draft (#5 part 8): a co-chair names a version; a member proposes an
@@ -316,6 +316,9 @@ describe('screens', () => {
           await page.getByTestId(`${tab}-panel`).waitFor();
           await page.waitForLoadState('networkidle');
           await noHorizontalScroll(page);
+          await noCutBadges(page);
+          // On a phone the positions are a card per recommendation, not a table to swipe.
+          if (tab === 'positions') expect(await page.getByTestId(width < 640 ? 'positions-cards' : 'positions-matrix').count()).toBe(1);
           await shot(page, `${tab}-${lang}-${width}`);
         }
       }

@@ -105,3 +105,11 @@ export async function openBrowser(locale = 'en-US'): Promise<{ context: BrowserC
 export async function noHorizontalScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
+
+/** No badge's words are cut off ("보…" for 보고관): each label shows all of itself. */
+export async function noCutBadges(page: Page) {
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label')].filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent ?? ''),
+  );
+  expect(cut).toEqual([]);
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../src/core/charter';
 import { catalogs } from '../src/core/i18n';
 import { DEMO_GROUP_SLUG } from '../src/server/db/seed/demo';
-import { type Accord, artifacts, noHorizontalScroll, openBrowser, startAccord } from './helpers';
+import { type Accord, artifacts, noCutBadges, noHorizontalScroll, openBrowser, startAccord } from './helpers';
 
 let accord: Accord;
 const browsers: Awaited<ReturnType<typeof openBrowser>>[] = [];
@@ -225,6 +225,7 @@ describe('the group’s pages at 1280 and 375 px, in English and Korean', () => 
         if (name === 'timeline' && width >= 768) await page.getByTestId('timeline-picture').waitFor();
         await page.waitForLoadState('networkidle');
         await noHorizontalScroll(page);
+        await noCutBadges(page);
         await shot(page, `${name}-${who}-${locale}-${width}`);
       }
     }

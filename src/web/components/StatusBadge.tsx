@@ -2,6 +2,12 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MeetingStatus, StudyGroupStatus } from '../../core/roles';
 
+/**
+ * A badge whose words wrap instead of being cut ("보…", "联…" at 375 px): for labels that must
+ * be read whole, a role or a position.
+ */
+export const WRAPPING_BADGE = { root: { whiteSpace: 'normal', height: 'auto', minHeight: 22, paddingBlock: 2, maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } } as const;
+
 const GROUP_COLORS: Record<StudyGroupStatus, string> = {
   draft: 'gray',
   submitted: 'blue',

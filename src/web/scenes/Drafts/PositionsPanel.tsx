@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Radio, ScrollArea, Skeleton, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +8,12 @@ import { deliberationMutations, refreshDeliberation, useConsensusMatrix, useMe, 
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { currentLocale } from '../../i18n';
-import { PositionBadge, WRAPPING_BADGE, type DeliberationProps } from './deliberation-shared';
+import { PositionBadge, type DeliberationProps } from './deliberation-shared';
 import classes from './Deliberation.module.css';
+import { ConsensusBadge, PositionsMatrix, type Committee } from './PositionsMatrix';
 import { SilenceSection } from './SilenceSection';
 
-type Committee = PositionMatrix['delegations'][number];
 
-const GRADE_COLOR: Record<string, string> = { full_consensus: 'green', consensus: 'teal', strong_support_significant_opposition: 'orange', divergence: 'red' };
-const GRADE_ICON: Record<string, string> = { full_consensus: '●', consensus: '◕', strong_support_significant_opposition: '◑', divergence: '○' };
 
 /**
  * The positions matrix (#5 part 6): recommendations of the latest named version (rows) ×
@@ -67,71 +65,15 @@ export function PositionsPanel(props: DeliberationProps) {
           {t('deliberation.positions.noRecommendations')}
         </Alert>
       ) : (
-        <ScrollArea type="auto" offsetScrollbars data-testid="positions-scroll">
-          <table className={classes.matrix} data-testid="positions-matrix">
-            <caption className={classes.srOnly}>{t('deliberation.positions.caption')}</caption>
-            <thead>
-              <tr>
-                <th className={classes.recCell} scope="col">
-                  {t('deliberation.positions.recommendation')}
-                </th>
-                {m.delegations.map((d) => (
-                  <th key={d.id} scope="col" className={`${classes.delegationCell} ${d.id === myCommittee ? classes.mine : ''}`} data-testid="positions-delegation" data-code={d.code}>
-                    <Tooltip label={d.name} withArrow>
-                      <span>{d.code}</span>
-                    </Tooltip>
-                    {d.id === myCommittee ? (
-                      <Text size="xs" c="dimmed" component="div">
-                        {t('deliberation.positions.yours')}
-                      </Text>
-                    ) : null}
-                  </th>
-                ))}
-                <th scope="col">{t('deliberation.positions.consensus')}</th>
-                <th scope="col">{t('deliberation.positions.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.recommendations.map((row) => (
-                <tr key={row.uid} data-testid="positions-row" data-rec={row.number}>
-                  <th scope="row" className={classes.recCell}>
-                    <Text size="sm" fw={700}>
-                      R{row.number}
-                    </Text>
-                    <Text size="xs" c="dimmed" className={classes.recText} lang={draft.lang}>
-                      {row.text}
-                    </Text>
-                  </th>
-                  {row.cells.map((cell) => {
-                    const committee = m.delegations.find((d) => d.id === cell.committeeId) as Committee;
-                    const mine = cell.committeeId === myCommittee && canPosition && !m.superseded;
-                    return (
-                      <td key={cell.committeeId} className={`${classes.delegationCell} ${cell.committeeId === myCommittee ? classes.mine : ''}`} data-testid="positions-cell" data-code={committee.code}>
-                        <Cell cell={cell} lang={draft.lang} />
-                        {mine ? (
-                          <Button size="compact-xs" variant="subtle" mt={4} onClick={() => setEditing({ row, cell, committee })} data-testid="position-record">
-                            {cell.position?.standing === 'current' ? t('deliberation.positions.change') : cell.position?.standing === 'changed' ? t('deliberation.positions.lookAgain') : t('deliberation.positions.record')}
-                          </Button>
-                        ) : null}
-                      </td>
-                    );
-                  })}
-                  <td>
-                    <ConsensusBadge row={row} />
-                  </td>
-                  <td>
-                    <OutcomeCell row={row} />
-                    {canDecide && !m.superseded ? (
-                      <Button size="compact-xs" variant="subtle" mt={4} onClick={() => setDeclaring(row)} data-testid="outcome-declare">
-                        {t('deliberation.outcome.declare')}
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
+        <PositionsMatrix
+          matrix={m}
+          lang={draft.lang}
+          myCommittee={myCommittee}
+          canPosition={canPosition}
+          canDecide={canDecide}
+          onRecord={(row, cell, committee) => setEditing({ row, cell, committee })}
+          onDeclare={setDeclaring}
+        />
       )}
       <SilenceSection {...props} versionNumber={m.version.number} />
       {editing ? <PositionModal {...props} versionNumber={m.version.number} target={editing} onClose={() => setEditing(null)} /> : null}
@@ -140,98 +82,8 @@ export function PositionsPanel(props: DeliberationProps) {
   );
 }
 
-function Cell({ cell, lang }: { cell: PositionCell; lang: string }) {
-  const { t } = useTranslation();
-  const p = cell.position;
-  if (!p)
-    return (
-      <Text size="xs" c="dimmed" data-position="silent">
-        <span aria-hidden="true">– </span>
-        {t('deliberation.position.silent')}
-      </Text>
-    );
-  // A position on a changed text no longer counts, except an objection, which stands until restated.
-  const lapsed = p.standing === 'changed' && p.position !== 'objection';
-  const note =
-    p.standing === 'carried' ? 'carriedFrom' : p.standing === 'changed' ? (p.position === 'objection' ? 'objectionStands' : 'changedSince') : null;
-  return (
-    <Stack gap={2} data-position={p.position} data-superseded={p.superseded || undefined} data-standing={p.standing}>
-      <PositionBadge position={p.position} superseded={lapsed} />
-      {note ? (
-        <Text size="xs" c={p.standing === 'changed' ? 'orange.8' : 'dimmed'} data-testid="position-standing">
-          {t(`deliberation.positions.${note}`, { number: p.onVersion })}
-        </Text>
-      ) : null}
-      {p.text ? (
-        <Text size="xs" className={classes.cellText} lang={lang} data-testid="position-text">
-          {p.text}
-        </Text>
-      ) : null}
-      {p.change ? (
-        <Text size="xs" className={classes.cellText} lang={lang} data-testid="position-change">
-          <strong>{t('deliberation.positions.changeLabel')}</strong> {p.change}
-        </Text>
-      ) : null}
-    </Stack>
-  );
-}
 
-export function ConsensusBadge({ row }: { row: MatrixRow }) {
-  const { t } = useTranslation();
-  const c = row.consensus;
-  const grade = c.grade ?? 'none';
-  return (
-    <Stack gap={4} data-testid="consensus" data-grade={grade}>
-      <Badge tt="none" color={GRADE_COLOR[grade] ?? 'gray'} variant={c.grade ? 'filled' : 'outline'} radius="sm" leftSection={<span aria-hidden="true">{GRADE_ICON[grade] ?? '·'}</span>} styles={WRAPPING_BADGE}>
-        {t(`deliberation.grade.${grade}`)}
-      </Badge>
-      <Text size="xs" c="dimmed" data-testid="consensus-counts" style={{ minWidth: '9rem' }}>
-        {POSITIONS.map((p) => t(`deliberation.counts.${p}`, { count: c.counts[p] ?? 0 })).join(' · ')}
-        {' · '}
-        {t('deliberation.counts.silent', { count: c.silent.length })}
-      </Text>
-      {c.carried.length > 0 ? (
-        <Text size="xs" c="dimmed" data-testid="consensus-carried">
-          {t('deliberation.counts.carried', { count: c.carried.length })}
-        </Text>
-      ) : null}
-      {c.stale.length > 0 ? (
-        <Text size="xs" c="orange.8" data-testid="consensus-stale">
-          {t('deliberation.counts.stale', { count: c.stale.length })}
-        </Text>
-      ) : null}
-    </Stack>
-  );
-}
 
-function OutcomeCell({ row }: { row: MatrixRow }) {
-  const { t } = useTranslation();
-  const o = row.outcome;
-  if (!o)
-    return (
-      <Text size="xs" c="dimmed" data-testid="outcome" data-outcome="none">
-        {t('deliberation.outcome.none')}
-      </Text>
-    );
-  return (
-    <Stack gap={2} data-testid="outcome" data-outcome={o.outcome}>
-      <Badge tt="none" color={o.outcome === 'adopted' ? 'green' : o.outcome === 'dropped' ? 'gray' : 'blue'} variant="light" radius="sm" styles={WRAPPING_BADGE}>
-        {t(`deliberation.outcome.${o.outcome}`)}
-        {o.grade ? ` · ${t(`deliberation.grade.${o.grade}`)}` : ''}
-      </Badge>
-      {o.via === 'silence' ? (
-        <Text size="xs" c="dimmed">
-          {t('deliberation.outcome.viaSilence')}
-        </Text>
-      ) : null}
-      {o.summary ? (
-        <Text size="xs" className={classes.cellText}>
-          {o.summary}
-        </Text>
-      ) : null}
-    </Stack>
-  );
-}
 
 /** The head records the committee's position, sending the version of the position read; a stale one is shown with theirs. */
 function PositionModal({ slug, draft, versionNumber, target, onClose }: DeliberationProps & { versionNumber: number; target: { row: MatrixRow; cell: PositionCell; committee: Committee }; onClose: () => void }) {

@@ -6,6 +6,7 @@ import type { DraftView } from '../../../core/drafts';
 import type { GroupOverview } from '../../../core/study-groups';
 import type { CaretPlace } from '../../editor/DraftHighlight';
 import classes from './Deliberation.module.css';
+import { WRAPPING_BADGE } from '../../components/StatusBadge';
 
 /** What every deliberation panel beside the live text needs. */
 export interface DeliberationProps {
@@ -68,7 +69,7 @@ export const POSITION_STYLE: Record<Position | 'silent', { color: string; icon: 
 
 /** A position as colour, icon and words together. */
 /** Badges in the matrix say their whole label, on two lines if need be, rather than cut it off ("Strong suppor…"). */
-export const WRAPPING_BADGE = { root: { whiteSpace: 'normal', height: 'auto', minHeight: 22, paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } } as const;
+export { WRAPPING_BADGE };
 
 export function PositionBadge({ position, superseded = false }: { position: Position | 'silent'; superseded?: boolean }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { roleRank } from '../../../core/memberships';
 import type { GroupRole } from '../../../core/roles';
+import { WRAPPING_BADGE } from '../../components/StatusBadge';
 
 /** Roles that speak for a delegation stand out; observers ('Plus') are marked apart. */
 const STYLE: Record<GroupRole, { color: string; variant: 'light' | 'outline' | 'filled' }> = {
@@ -18,7 +19,7 @@ export function RoleBadge({ role, size = 'sm' }: { role: GroupRole; size?: 'xs' 
   const { t } = useTranslation();
   const style = STYLE[role];
   return (
-    <Badge color={style.color} variant={style.variant} size={size} radius="sm" tt="none" fw={600}>
+    <Badge color={style.color} variant={style.variant} size={size} radius="sm" tt="none" fw={600} styles={WRAPPING_BADGE}>
       {t(`roles.${role}`)}
     </Badge>
   );
