@@ -7,8 +7,9 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { DeliberationMessage, DraftText, DraftView, StoredMessage } from '../../core/drafts';
 import { buildApp } from '../app';
-import { drafts, studyGroups, users } from '../db/schema';
-import { createTestContext, type TestClient, type TestContext } from '../test/context';
+import { drafts, sessions, studyGroups, users } from '../db/schema';
+import { createSession } from '../modules/accounts/sessions';
+import { createTestContext, TestClient, type TestContext } from '../test/context';
 import { addMember, buildCouncil, buildStudyGroup, buildUser, signedInClient } from '../test/factories';
 import { blocksOf, blocksOfState, TIPTAP_FIELD } from './ydoc';
 
@@ -390,6 +391,22 @@ describe('access that changes while connected', () => {
 
     expect((await leaving.client.delete('/api/session')).statusCode).toBe(200);
     await until('the signed-out session’s connection is closed', () => l.closes.length > 0, 2_000);
+  });
+
+  it('closes a connection when its session expires, though no change announces it', async () => {
+    const { seat, draftOf } = await workingGroup();
+    const member = await seat('member');
+    const draft = await draftOf(['Text.']);
+    const { token, id } = await t.db.transaction((tx) => createSession(tx, member.user.id, 'test'));
+    await t.db.update(sessions).set({ expiresAt: new Date(Date.now() + 1_500) }).where(eq(sessions.id, id));
+    const client = new TestClient(t.app);
+    client.cookies.set('accord_session', token);
+    const p = connect(draft.collab.documentName, { client });
+    await synced(p);
+    expect(p.closes).toEqual([]);
+    await until('the connection is closed when the session ends', () => p.closes.length > 0, 5_000);
+    await until('and its reconnection refused', () => p.refusals.length > 0);
+    expect(p.refusals[0]).toBe('unauthenticated');
   });
 
   it('leaves everyone reading when the group concludes', async () => {

@@ -29,18 +29,19 @@ export function credentialOf(app: FastifyInstance, headers: Headers, token: stri
 /**
  * The person behind a credential now, through the same lookups and caches as HTTP requests
  * (`fresh` reads past the caches, for re-checks after a change). Null when the session or token
- * ended, expired or belongs to a disabled account.
+ * ended, expired or belongs to a disabled account. `expiresAt`: when the credential lapses by
+ * itself (null: a token without an end), for the connection to be closed then.
  */
-export async function actorOf(app: FastifyInstance, credential: Credential, opts: { fresh?: boolean } = {}): Promise<Actor | null> {
+export async function actorOf(app: FastifyInstance, credential: Credential, opts: { fresh?: boolean } = {}): Promise<(Actor & { expiresAt: Date | null }) | null> {
   const { caches, db } = app;
   if (credential.kind === 'session') {
     const load = () => findSessionActor(db, credential.sessionId);
     const found = opts.fresh ? await load() : await caches.read(caches.sessions, credential.sessionId, load);
     if (!found || found.expiresAt.getTime() <= Date.now()) return null;
-    return { user: found.user, via: 'session', sessionId: credential.sessionId };
+    return { user: found.user, via: 'session', sessionId: credential.sessionId, expiresAt: found.expiresAt };
   }
   const load = () => findTokenActor(db, credential.tokenHash);
   const found = opts.fresh ? await load() : await caches.read(caches.tokens, credential.tokenHash, load);
   if (!found || (found.expiresAt && found.expiresAt.getTime() <= Date.now())) return null;
-  return { user: found.user, via: 'token', tokenId: found.tokenId };
+  return { user: found.user, via: 'token', tokenId: found.tokenId, expiresAt: found.expiresAt ?? null };
 }

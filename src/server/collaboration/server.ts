@@ -68,7 +68,12 @@ export interface CollabContext {
   access: DraftAccess;
   /** The change epoch when authentication began: a change that arrived meanwhile is re-checked. */
   authEpoch: number;
+  /** When the session or token lapses by itself: the connection is re-checked (and closed) then. */
+  expiresAt: Date | null;
 }
+
+/** setTimeout's longest delay (about 24.8 days); a later expiry is re-checked then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A refusal the provider receives as `authenticationFailed` with this reason. Empty message: Hocuspocus logs nothing. */
 class Refusal extends Error {
@@ -103,6 +108,8 @@ export class CollabServer {
   private scheduled = false;
   private rechecks: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
+  /** Per connection, the timer that re-checks it when its credential lapses. */
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   /** Per open document, the state vector of what is known to be stored (loaded or written). */
   private readonly stored = new Map<string, Uint8Array>();
   /** Per draft, the deliberation topics changed since the last push (sent together, a moment later). */
@@ -116,12 +123,16 @@ export class CollabServer {
       connected: async ({ context, connection, documentName }: { context: CollabContext; connection: Connection<CollabContext>; documentName: string }) => {
         this.live.set(context.connId, { context, connection });
         if (context.authEpoch !== this.epoch) this.schedule([context.connId]);
+        this.watchExpiry(context.connId, context.expiresAt);
         // What is stored so far, so the editor can tell "saved" from "sent" from the start.
         const stored = this.stored.get(documentName);
         if (stored) connection.sendStateless(storedMessage(stored));
       },
       onDisconnect: async ({ context }: { context: CollabContext }) => {
-        if (context?.connId) this.live.delete(context.connId);
+        if (context?.connId) {
+          this.live.delete(context.connId);
+          this.watchExpiry(context.connId, null);
+        }
       },
     };
     const database = new DatabaseExtension({
@@ -170,6 +181,8 @@ export class CollabServer {
   async stop() {
     this.closing = true;
     clearTimeout(this.pushTimer);
+    for (const timer of this.expiryTimers.values()) clearTimeout(timer);
+    this.expiryTimers.clear();
     for (const off of this.unsubscribe) off();
     this.app.server.off('upgrade', this.onUpgrade);
     this.hocuspocus.closeConnections();
@@ -281,7 +294,8 @@ export class CollabServer {
     if (!grant) throw new Refusal(COLLAB_REFUSAL.denied);
     // Those who may only comment or read receive the document and its presence; their updates are refused.
     data.connectionConfig.readOnly = grant.access !== 'edit';
-    return { connId: randomUUID(), actor, credential, draftId: grant.draft.id, groupId: grant.group.id, parentGroupId: grant.group.parentGroupId, access: grant.access, authEpoch };
+    const { expiresAt, ...who } = actor;
+    return { connId: randomUUID(), actor: who, credential, draftId: grant.draft.id, groupId: grant.group.id, parentGroupId: grant.group.parentGroupId, access: grant.access, authEpoch, expiresAt };
   }
 
   /**
@@ -302,6 +316,22 @@ export class CollabServer {
       }
       this.changedTopics.clear();
     }, 30);
+  }
+
+  /**
+   * Re-checks a connection when its credential lapses by itself (a session's end), which no
+   * change announces: it is closed then, not at the next change or never. Null stops watching.
+   */
+  private watchExpiry(connId: string, expiresAt: Date | null) {
+    clearTimeout(this.expiryTimers.get(connId));
+    this.expiryTimers.delete(connId);
+    if (!expiresAt || this.closing) return;
+    const timer = setTimeout(() => {
+      this.expiryTimers.delete(connId);
+      this.schedule([connId]);
+    }, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now()) + 50));
+    timer.unref();
+    this.expiryTimers.set(connId, timer);
   }
 
   /** Which open connections a committed change may concern. */
@@ -370,6 +400,8 @@ export class CollabServer {
         try {
           const actor = await actorOf(this.app, entry.context.credential, { fresh: true });
           now = actor ? ((await draftGrant(this.app, actor, entry.context.draftId, { fresh: true, snapshots }))?.access ?? null) : null;
+          // Still in: a session prolonged meanwhile is watched to its new end.
+          if (actor && now === entry.context.access) this.watchExpiry(entry.context.connId, actor.expiresAt);
         } catch (err) {
           this.log.error({ err }, 'could not re-check a collaboration connection: closing it');
           now = null;
@@ -387,6 +419,7 @@ export class CollabServer {
   private end(entry: { context: CollabContext; connection: Connection<CollabContext> }, now: DraftAccess | null) {
     const { context, connection } = entry;
     if (!this.live.delete(context.connId)) return;
+    this.watchExpiry(context.connId, null);
     this.log.info({ draftId: context.draftId, userId: context.actor.user.id, from: context.access, to: now }, 'collaboration access changed: connection closed');
     connection.readOnly = true;
     connection.close(COLLAB_CLOSE.accessChanged);
