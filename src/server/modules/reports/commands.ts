@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { REPORT_FLOW, REPORT_MEETING_STATUSES, REPORT_TRANSITIONS, MEETING_STATUS_FOR_REPORT, checkAttribution, isEmptyReport, type ReportTransition } from '../../../core/reports';
+import { checkAttribution } from '../../../core/attribution';
+import { REPORT_FLOW, REPORT_MEETING_STATUSES, REPORT_TRANSITIONS, MEETING_STATUS_FOR_REPORT, isEmptyReport, type ReportTransition } from '../../../core/reports';
 import type { ReportStatus } from '../../../core/meetings';
 import type { RichText } from '../../../core/rich-text';
 import type { Db } from '../../db/client';

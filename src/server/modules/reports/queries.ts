@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { guestSpeakerPeople, type AttributionPerson } from '../../../core/reports';
+import { guestSpeakerPeople, type AttributionPerson } from '../../../core/attribution';
 import type { Db } from '../../db/client';
 import { groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, memberCommittees, users } from '../../db/schema';
 import { notFound } from '../../http/errors';

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAttribution, type AttributionFinding, type ReportView } from '../../../core/reports';
+import { checkAttribution, type AttributionFinding } from '../../../core/attribution';
+import type { ReportView } from '../../../core/reports';
 import { docFromParagraphs } from '../../../core/rich-text';
 import { auditEvents, meetingAttendance, meetingReports, meetings, meetingSessions, users } from '../../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../../test/context';

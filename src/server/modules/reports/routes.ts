@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, GROUP_POLICY, type GroupAction } from '../../../core/policies';
+import { checkAttribution } from '../../../core/attribution';
 import {
-  checkAttribution,
   emptyReport,
   isEmptyReport,
   REPORT_MEETING_STATUSES,

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import type { AttributionRule } from '../../../../core/meetings';
-import { compileAttributionTerms, findAttributions, type AttributionFinding, type AttributionPerson, type ReportView } from '../../../../core/reports';
+import { compileAttributionTerms, findAttributions, type AttributionFinding, type AttributionPerson } from '../../../../core/attribution';
+import type { ReportView } from '../../../../core/reports';
 import type { RichText } from '../../../../core/rich-text';
 import { isApiError } from '../../../api/client';
 import { recordMutations } from '../../../api/queries';

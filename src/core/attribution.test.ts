@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAttribution, foldForMatching, guestSpeakerPeople, HAN_TITLES, HANGUL_TITLES, type AttributionPerson } from './reports';
+import { checkAttribution, foldForMatching, guestSpeakerPeople, HAN_TITLES, HANGUL_TITLES, type AttributionPerson } from './attribution';
 import { docFromParagraphs, ZRichText, type RichText } from './rich-text';
 
 const yoon: AttributionPerson = {
