@@ -258,3 +258,45 @@ describe('the attribution check: properties', () => {
     );
   });
 });
+
+describe('the attribution check: what readers cannot see or tell apart (#9 part 3)', () => {
+  const imogen: AttributionPerson = { id: null, displayName: 'Imogen Guestworth' };
+  const at = (text: string, who: AttributionPerson[] = [imogen, ashby, yoon, morishita]) => check([text], who).findings.map((f) => ({ match: f.match, start: f.start, end: f.end }));
+
+  it('reads through invisible characters inside a name, and points at the text as written', () => {
+    for (const invisible of ['\u00ad', '\u200b', '\u2060', '\ufeff', '\u200c', '\u200d', '\u034f', '\u180e', '\u202e']) {
+      const name = `Imo${invisible}gen Guest${invisible}worth`;
+      const text = `As ${name} said.`;
+      expect(at(text), JSON.stringify(invisible)).toEqual([{ match: name, start: 3, end: 3 + name.length }]);
+    }
+    // An invisible character after the name is not part of the match.
+    expect(at('Imogen Guestworth\u00ad said')).toEqual([{ match: 'Imogen Guestworth', start: 0, end: 17 }]);
+    // In Hangul, Han and kana too: a soft hyphen or a variation selector inside 윤재석 or 森下恵理子.
+    expect(at('윤\u00ad재\u200b석 교수')).toEqual([{ match: '윤\u00ad재\u200b석', start: 0, end: 5 }]);
+    expect(at('森\ufe00下\u2060恵理子氏')).toEqual([{ match: '森\ufe00下\u2060恵理子', start: 0, end: 7 }]);
+  });
+
+  it('reads look-alike letters of other scripts and full-width or mathematical letters as the Latin letters they show', () => {
+    const cyrillic = 'Jon\u0430than Ashby'; // Cyrillic а
+    expect(at(`${cyrillic} spoke`)).toEqual([{ match: cyrillic, start: 0, end: cyrillic.length }]);
+    const mixed = 'J\u043enathan \u0410sh\u0432y'.replace('\u0432', 'b'); // Cyrillic о and А
+    expect(at(mixed)).toEqual([{ match: mixed, start: 0, end: mixed.length }]);
+    const greek = 'Ιmοgen Guestworth'; // Greek capital iota and omicron
+    expect(at(greek)).toEqual([{ match: greek, start: 0, end: greek.length }]);
+    const upper = 'IMOGEN GUESTWORT\u041d'; // Cyrillic capital En for H
+    expect(at(upper)).toEqual([{ match: upper, start: 0, end: upper.length }]);
+    expect(at('Ｉｍｏｇｅｎ　Ｇｕｅｓｔｗｏｒｔｈ')).toEqual([{ match: 'Ｉｍｏｇｅｎ　Ｇｕｅｓｔｗｏｒｔｈ', start: 0, end: 17 }]);
+    const math = '𝐈𝐦𝐨𝐠𝐞𝐧 𝐆𝐮𝐞𝐬𝐭𝐰𝐨𝐫𝐭𝐡';
+    expect(at(math)).toEqual([{ match: math, start: 0, end: math.length }]);
+    expect(foldForMatching('Jon\u0430than')).toBe('jonathan');
+  });
+
+  it('leaves Han, Hangul, kana and plain ASCII as they are: look-alike data does not merge ordinary characters', () => {
+    // The confusables data maps katakana カ to the Han 力, ロ to 口, 一 to ー, ㅣ to 丨, 'm' to 'rn', '0' to 'O'.
+    expect(foldForMatching('カロ一ㅣ二')).toBe('カロ一ㅣ二'.normalize('NFKC'));
+    expect(foldForMatching('rn m 0 1 l I')).toBe('rn m 0 1 l i');
+    expect(matches('力口', [{ id: null, displayName: 'カロ', names: { kanji: 'カロ' } }])).toEqual([]);
+    expect(matches('Jonathan Ashby', [{ id: null, displayName: 'Jonathan Ashby' }])).toEqual(['Jonathan Ashby']);
+    expect(matches('Jonatharn Ashby', [{ id: null, displayName: 'Jonathan Ashby' }])).toEqual([]);
+  });
+});

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ZAttributionRule, type AttributionRule } from './meetings';
 import { ZPersonNames, type PersonNames } from './people';
+import { charAt, charBefore, classOf, foldForMatching, HAN, HANGUL, index, isSpace, type CharClass, type Indexed } from './attribution-fold';
 import { blockTexts, type BlockNode, type InlineNode, type RichText } from './rich-text';
+
+export { foldForMatching };
 
 /*
  * The attribution check (issue #4, part 6; issue #9, part 3): the one matcher that keeps names
@@ -56,115 +59,7 @@ export type AttributionCheck = z.infer<typeof ZAttributionCheck>;
 
 const CONTEXT = 40;
 
-const HAN = /\p{Script=Han}/u;
-const HANGUL = /\p{Script=Hangul}/u;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}\p{M}]$/u;
 const LETTER = /^\p{L}$/u;
-/** Combining accents (the blocks of combining diacritical marks), which folding drops. */
-const DIACRITIC_RANGES = [
-  [0x0300, 0x036f],
-  [0x1ab0, 0x1aff],
-  [0x1dc0, 0x1dff],
-  [0x20d0, 0x20ff],
-  [0xfe20, 0xfe2f],
-] as const;
-const isDiacritic = (code: number) => DIACRITIC_RANGES.some(([a, b]) => code >= a && code <= b);
-const withoutDiacritics = (s: string) => [...s].filter((c) => !isDiacritic(c.codePointAt(0) as number)).join('');
-const LATIN_START = /^\p{Script=Latin}/u;
-
-const foldCache = new Map<string, string>();
-/** One character as the check compares it: lower case, without accents, full-width as half-width. */
-function foldChar(ch: string): string {
-  const code = ch.codePointAt(0) as number;
-  if (code < 0x80) return ch.toLowerCase();
-  const cached = foldCache.get(ch);
-  if (cached !== undefined) return cached;
-  let out: string;
-  if (isDiacritic(code)) out = '';
-  else if (code >= 0xac00 && code <= 0xd7a3) out = ch; // Hangul syllables stay whole
-  else {
-    const decomposed = ch.normalize('NFKD');
-    out = LATIN_START.test(decomposed) ? withoutDiacritics(decomposed).toLowerCase() : ch.normalize('NFKC').toLowerCase();
-  }
-  if (foldCache.size < 50_000) foldCache.set(ch, out);
-  return out;
-}
-
-/** Text as the check compares it (see `foldChar`); exported for the tests' preconditions. */
-export function foldForMatching(text: string): string {
-  let out = '';
-  for (const ch of text) out += foldChar(ch);
-  return out;
-}
-
-/** 0: separates words (space, punctuation); 1: a letter or digit of a script written with spaces; 2: Han, Hangul or kana. */
-type CharClass = 0 | 1 | 2;
-const classCache = new Map<string, CharClass>();
-function classOf(ch: string | undefined): CharClass {
-  if (ch === undefined) return 0;
-  const code = ch.codePointAt(0) as number;
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? 1 : 0;
-  let cls = classCache.get(ch);
-  if (cls === undefined) {
-    cls = HAN.test(ch) || HANGUL.test(ch) || KANA.test(ch) ? 2 : LETTER_OR_DIGIT.test(ch) ? 1 : 0;
-    if (classCache.size < 50_000) classCache.set(ch, cls);
-  }
-  return cls;
-}
-
-/** The code point that ends just before `at`. */
-function charBefore(s: string, at: number): string | undefined {
-  if (at <= 0) return undefined;
-  const low = s.charCodeAt(at - 1);
-  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? s.slice(at - 2, at) : s[at - 1];
-}
-const charAt = (s: string, at: number): string | undefined => (at < s.length ? String.fromCodePoint(s.codePointAt(at) as number) : undefined);
-
-/**
- * A text prepared for matching: folded; its skeleton (the letters and digits alone), where a
- * term's skeleton is looked up with indexOf; and the way back to offsets in the original.
- */
-interface Indexed {
-  folded: string;
-  skeleton: string;
-  /** For each unit of the skeleton, its offset in `folded`. */
-  skel: number[];
-  /** For each unit of `folded`, where its original character starts and ends. */
-  startOf: number[];
-  endOf: number[];
-}
-
-function index(text: string): Indexed {
-  let folded = '';
-  let skeleton = '';
-  const skel: number[] = [];
-  const startOf: number[] = [];
-  const endOf: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const f = foldChar(ch);
-    const next = i + ch.length;
-    if (f === '') {
-      // A combining accent belongs to the character before it.
-      for (let u = endOf.length - 1; u >= 0 && endOf[u] === i; u--) endOf[u] = next;
-    }
-    for (const c of f) {
-      const cls = classOf(c);
-      for (let k = 0; k < c.length; k++) {
-        if (cls !== 0) {
-          skeleton += c[k];
-          skel.push(folded.length + k);
-        }
-        startOf.push(i);
-        endOf.push(next);
-      }
-      folded += c;
-    }
-    i = next;
-  }
-  return { folded, skeleton, skel, startOf, endOf };
-}
 
 /**
  * A term as the check looks for it: its skeleton, and what may stand between its parts in the
@@ -213,8 +108,6 @@ function pattern(text: string): Pattern | null {
   if (!skeleton) return null;
   return { skeleton, joints, wordStart: first === 1, wordEnd: prev === 1, distinctive: latin >= 3 || han >= 2 || han + phonetic >= 3 };
 }
-
-const isSpace = (c: string | undefined) => c !== undefined && /^\s$/u.test(c);
 
 /** Where the pattern occurs in the text: [start, end) in folded units. */
 function occurrences(ix: Indexed, p: Pattern): [number, number][] {
