@@ -141,10 +141,10 @@ describe('the attribution check: the document and the rule', () => {
 
   it('finds nothing on record, and treats a closed meeting as strictly as the rule', () => {
     const text = ['윤재석 and Dr. Ashby of CSCAP-Korea'];
-    expect(check(text, people, 'on_record')).toEqual({ rule: 'on_record', ok: true, findings: [] });
+    expect(check(text, people, 'on_record')).toEqual({ rule: 'on_record', ok: true, findings: [], warnings: [] });
     expect(check(text, people, 'closed').findings).toHaveLength(3);
     expect(check(text, people, 'chatham_house').findings).toHaveLength(3);
-    expect(check(['No names here.'])).toEqual({ rule: 'chatham_house', ok: true, findings: [] });
+    expect(check(['No names here.'])).toEqual({ rule: 'chatham_house', ok: true, findings: [], warnings: [] });
   });
 
   it('folds case, accents and full-width forms but keeps Hangul and kana whole', () => {
@@ -298,5 +298,77 @@ describe('the attribution check: what readers cannot see or tell apart (#9 part 
     expect(matches('力口', [{ id: null, displayName: 'カロ', names: { kanji: 'カロ' } }])).toEqual([]);
     expect(matches('Jonathan Ashby', [{ id: null, displayName: 'Jonathan Ashby' }])).toEqual(['Jonathan Ashby']);
     expect(matches('Jonatharn Ashby', [{ id: null, displayName: 'Jonathan Ashby' }])).toEqual([]);
+  });
+});
+
+describe('the attribution check: variants derived once, in the matcher (#9 part 3)', () => {
+  const guest = guestSpeakerPeople('Dr. Imogen Guestworth (Hanbit Academy of International Affairs)');
+  const kubota: AttributionPerson = { id: null, displayName: 'Shingo Kubota', names: { latin: 'Shingo Kubota', kanji: '久保田慎吾', kanjiFamily: '久保田', latinFamily: 'Kubota' } };
+  const hasegawa: AttributionPerson = { id: null, displayName: 'Aiko Hasegawa', names: { latin: 'Aiko Hasegawa', kanji: '長谷川愛子', kanjiFamily: '長谷川' } };
+  const namgung: AttributionPerson = { id: null, displayName: 'Namgung Min', names: { latin: 'Namgung Min', hangul: '남궁민', hangulFamily: '남궁' } };
+  const ouyang: AttributionPerson = { id: null, displayName: 'Ouyang Wen', names: { latin: 'Ouyang Wen', hanzi: '欧阳文', hanziFamily: '欧阳' } };
+  const warned = (text: string, who: AttributionPerson[]) => check([text], who).warnings.map((w) => w.match);
+
+  it('reads a guest speaker without the title the timetable gives them, and matches the bare name', () => {
+    expect(guest).toEqual([{ id: null, displayName: 'Imogen Guestworth', affiliation: 'Hanbit Academy of International Affairs' }]);
+    expect(guestSpeakerPeople('H.E. Amb. Seo Do-yun; Prof Jane Doe PhD, Institute of Strategy; 김민지 박사 (KIDA)').map((p) => p.displayName)).toEqual(['Seo Do-yun', 'Jane Doe', '김민지']);
+    expect(matches('Imogen Guestworth said that…', guest)).toEqual(['Imogen Guestworth']);
+    expect(matches('Dr. Guestworth said', guest)).toEqual(['Dr. Guestworth']);
+  });
+
+  it('finds initials with a family name, in both orders', () => {
+    const jonathan: AttributionPerson = { id: null, displayName: 'Jonathan Ashby' };
+    for (const who of [[ashby], [jonathan]]) {
+      expect(matches('J. R. Ashby, J.R. Ashby, J Ashby, JR Ashby and Ashby, J. spoke; so did Ashby J.R.', who)).toEqual(['J. R. Ashby', 'J.R. Ashby', 'J Ashby', 'JR Ashby', 'Ashby, J.', 'Ashby J.R.']);
+    }
+    // Not another initial, not lower-case words, not 'Ashby, I think'.
+    expect(matches('K. Ashby, an Ashby, Ashby, I think', [ashby])).toEqual([]);
+    // A short family name needs the full stop: 'KR Li' is a country code and a word.
+    expect(matches('X. Li and KR Li', [{ id: null, displayName: 'Xiaoming Li' }])).toEqual(['X. Li']);
+    expect(matches('J.S. Yoon and Yoon J.S.', [yoon])).toEqual(['J.S. Yoon', 'Yoon J.S.']);
+  });
+
+  it('finds the distinctive part of an affiliation, not a generic one', () => {
+    expect(matches('a Hanbit Academy study', guest)).toEqual(['Hanbit Academy']);
+    expect(matches('the Sakuragaoka University campus', [morishita])).toEqual(['Sakuragaoka University']);
+    // 'Korea Institute' or 'Demo Institute' alone is no institution.
+    expect(matches('a Korea Institute report and the Demo Institute', [ashby, yoon])).toEqual([]);
+  });
+
+  it('finds a delegation named by its committee’s country, in four languages', () => {
+    const kr = { ...yoon, committees: [{ code: 'KR', name: 'CSCAP-Korea', country: 'KR' }] };
+    const cn = { id: null, displayName: 'He Wentao', committees: [{ code: 'CN', name: 'CSCAP-China', country: 'CN' }] };
+    const jp = { ...morishita, committees: [{ code: 'JP', name: 'CSCAP-Japan', country: 'JP' }] };
+    const who = [kr, cn, jp];
+    expect(matches('The Korean delegation disagreed; Korean delegates and the delegation of the Republic of Korea too; Korea’s delegation agreed.', who)).toEqual(['Korean delegation', 'Korean delegates', 'delegation of the Republic of Korea', 'Korea’s delegation']);
+    expect(matches('한국 대표단은 반대했다. 中国代表团表示同意。日本代表団は賛成した。the Chinese delegation, the delegation from Japan', who)).toEqual(['한국 대표단', '中国代表团', '日本代表団', 'Chinese delegation', 'delegation from Japan']);
+    // The country alone, its peninsula, or another country's delegation is not the delegation.
+    expect(matches('Korea, China and Japan; trust on the Korean Peninsula; the North Korean delegation; 韩国代表性企业; 한국 대표적 기업', who)).toEqual([]);
+  });
+
+  it('uses recorded family names: three-kanji, compound Korean and Chinese surnames with a title', () => {
+    expect(matches('久保田氏と長谷川さんが発言した。', [kubota, hasegawa])).toEqual(['久保田氏', '長谷川さん']);
+    expect(matches('남궁 교수와 欧阳教授', [namgung, ouyang])).toEqual(['남궁 교수', '欧阳教授']);
+    // Without the record, the guess (久保) misses the title after 久保田.
+    expect(matches('久保田氏が発言した。', [{ ...kubota, names: { kanji: '久保田慎吾' } }])).toEqual([]);
+  });
+
+  it('warns of a given name or a distinctive family name alone, not of common ones or words', () => {
+    const harriet: AttributionPerson = { id: null, displayName: 'Harriet Osei-Lindqvist', names: { latin: 'Harriet Osei-Lindqvist', latinFamily: 'Osei-Lindqvist' } };
+    const res = check(['Harriet thanked the hosts. Ashby disagreed, and Jonathan too.'], [harriet, ashby]);
+    expect(res.findings).toEqual([]);
+    expect(res.warnings.map((w) => ({ match: w.match, part: w.part, who: w.people.map((p) => p.displayName) }))).toEqual([
+      { match: 'Harriet', part: 'given', who: ['Harriet Osei-Lindqvist'] },
+      { match: 'Ashby', part: 'family', who: ['Jonathan R. Ashby'] },
+      { match: 'Jonathan', part: 'given', who: ['Jonathan R. Ashby'] },
+    ]);
+    expect(res.warnings[0]?.key).toBe('0:text:0:7:harriet');
+    // Lower case is a word ('harriet' is not written so as a name); common surnames are spared.
+    expect(warned('a harriet; Kim, Lee, Moon and Wang; Yoon spoke', [harriet, yoon, { id: null, displayName: 'Kim Min-ji' }, { id: null, displayName: 'Wang Yi' }])).toEqual([]);
+    // Kanji, hanzi and Hangul name parts of two characters or more.
+    expect(warned('久保田は反対した。慎吾も。', [kubota])).toEqual(['久保田', '慎吾']);
+    expect(warned('재석은 동의했다. 부재석', [yoon])).toEqual(['재석']);
+    // A warning inside a finding is the finding's.
+    expect(check(['Jonathan Ashby spoke.'], [ashby]).warnings).toEqual([]);
   });
 });

@@ -1,16 +1,23 @@
 import { z } from 'zod';
+import { foldForMatching, HANGUL, index, type Indexed } from './attribution-fold';
+import { capitalized, followedBy, occurrences, pattern, qualify, startsWord, wordBefore, type Pattern, type Qualifier } from './attribution-match';
+import { affiliationVariants, cjkSplit, HAN_TITLES, HANGUL_TITLES, isCommonName, LATIN_TITLES, latinSplits, recordedFamily, withoutTitles } from './attribution-names';
+import { delegationPhrases } from './countries';
 import { ZAttributionRule, type AttributionRule } from './meetings';
-import { ZPersonNames, type PersonNames } from './people';
-import { charAt, charBefore, classOf, foldForMatching, HAN, HANGUL, index, isSpace, type CharClass, type Indexed } from './attribution-fold';
+import { NAME_SCRIPTS, ZPersonNames, type PersonNames } from './people';
 import { blockTexts, type BlockNode, type InlineNode, type RichText } from './rich-text';
 
-export { foldForMatching };
+export { foldForMatching, HAN_TITLES, HANGUL_TITLES, LATIN_TITLES };
+export { COMMON_NAMES } from './attribution-names';
 
 /*
  * The attribution check (issue #4, part 6; issue #9, part 3): the one matcher that keeps names
- * and affiliations out of anything written under the Chatham House Rule that leaves the room.
- * Isomorphic: the server refuses to circulate a report the check flags, and the web editor runs
- * the same function to show the same findings while the rapporteur types.
+ * and affiliations out of anything written under the Chatham House Rule that leaves the room —
+ * the Co-Chairs' Report before it is circulated or made final, session titles before a calendar
+ * feed carries them, and whatever later publishes the group's texts. Isomorphic: the server
+ * refuses on a finding, and the web editor runs the same function while the rapporteur types.
+ * How text is read: `./attribution-fold`; how a term is matched: `./attribution-match`; which
+ * variants of names and affiliations are derived: `./attribution-names`, `./countries`.
  */
 
 /** Someone whose identity or affiliation a report under the Chatham House Rule must not reveal. */
@@ -20,20 +27,15 @@ export interface AttributionPerson {
   displayName: string;
   names?: PersonNames | undefined;
   affiliation?: string | null | undefined;
-  /** The member committees the person belongs to or sits for (their delegation). */
-  committees?: { code: string; name: string }[] | undefined;
+  /** The member committees the person belongs to or sits for (their delegation), with the committee's country (ISO 3166 alpha-2) when it has one. */
+  committees?: { code: string; name: string; country?: string | null | undefined }[] | undefined;
 }
 
-export const ATTRIBUTION_SOURCES = ['display_name', 'latin', 'hangul', 'hanzi', 'kanji', 'affiliation', 'committee_name', 'committee_code'] as const;
+export const ATTRIBUTION_SOURCES = ['display_name', 'latin', 'hangul', 'hanzi', 'kanji', 'affiliation', 'committee_name', 'committee_code', 'committee_country'] as const;
 export type AttributionSource = (typeof ATTRIBUTION_SOURCES)[number];
 
-export const ZAttributionFinding = z.object({
-  kind: z.enum(['name', 'affiliation', 'committee']),
-  /** Which of the person's records matched: a script of the name, the affiliation, a committee. */
-  source: z.enum(ATTRIBUTION_SOURCES),
-  /** The record as stored: 'Yoon Jae-seok', '윤재석', 'CSCAP-Korea'. */
-  term: z.string(),
-  /** Whose it is; several people when they share it (an affiliation, a committee). */
+const ZPlace = {
+  /** Whose it is; several people when they share it (an affiliation, a committee, a given name). */
   people: z.array(z.object({ id: z.string().nullable(), displayName: z.string() })),
   /** The top-level block of the report (0-based), as `blockTexts` numbers them. */
   block: z.number().int(),
@@ -46,119 +48,52 @@ export const ZAttributionFinding = z.object({
   /** Up to 40 characters either side of the match, to show where it is. */
   before: z.string(),
   after: z.string(),
+};
+
+export const ZAttributionFinding = z.object({
+  kind: z.enum(['name', 'affiliation', 'committee']),
+  /** Which of the person's records matched: a script of the name, the affiliation, a committee (its name, code, or country's delegation). */
+  source: z.enum(ATTRIBUTION_SOURCES),
+  /** The record as stored: 'Yoon Jae-seok', '윤재석', 'CSCAP-Korea'. */
+  term: z.string(),
+  ...ZPlace,
 });
 export type AttributionFinding = z.infer<typeof ZAttributionFinding>;
 
+/**
+ * A part of a participant's name found alone ('Harriet thanked the hosts', 'Ashby disagreed'):
+ * in a group of thirty it identifies someone, but it may also be someone else or a word, so it
+ * is not refused outright. It must be answered (acknowledged by its `key`) before the report
+ * leaves the group.
+ */
+export const ZAttributionWarning = z.object({
+  kind: z.literal('name_part'),
+  part: z.enum(['given', 'family']),
+  source: z.enum(ATTRIBUTION_SOURCES),
+  /** The spelling the part belongs to ('Harriet Osei'). */
+  term: z.string(),
+  /** Stable while the text is the same: names the warning in an acknowledgement. */
+  key: z.string(),
+  ...ZPlace,
+});
+export type AttributionWarning = z.infer<typeof ZAttributionWarning>;
+
 export const ZAttributionCheck = z.object({
   rule: ZAttributionRule,
-  /** True when nothing was found: the report may leave the group. */
+  /** True when nothing was found: the report may leave the group once its warnings are answered. */
   ok: z.boolean(),
   findings: z.array(ZAttributionFinding),
+  warnings: z.array(ZAttributionWarning),
 });
 export type AttributionCheck = z.infer<typeof ZAttributionCheck>;
 
+/** How a warning was answered: the name there is not this participant's, or it was reviewed and may stand. */
+export const WARNING_ANSWERS = ['not_this_person', 'reviewed'] as const;
+export const ZWarningAnswer = z.object({ key: z.string().min(1).max(400), answer: z.enum(WARNING_ANSWERS) }).strict();
+export type WarningAnswer = z.infer<typeof ZWarningAnswer>;
+
 const CONTEXT = 40;
-
-const LETTER = /^\p{L}$/u;
-
-/**
- * A term as the check looks for it: its skeleton, and what may stand between its parts in the
- * text. Letters of space-separated scripts form words; each Han, Hangul or kana character stands
- * alone. Where the term separates words ('Jae-seok', 'CSCAP-Korea'), the text may have up to
- * three spaces or punctuation marks, or none ('Jae seok', 'Jaeseok', 'CSCAP Korea'); between CJK
- * characters, one space or none.
- */
-interface Pattern {
-  skeleton: string;
-  /** Skeleton offsets where a part begins: 'loose' after a separator, 'tight' between CJK characters. */
-  joints: Map<number, 'loose' | 'tight'>;
-  /** Starts or ends with a letter of a space-separated script: needs a word boundary there. */
-  wordStart: boolean;
-  wordEnd: boolean;
-  /** Long enough to stand on its own rather than be an ordinary word or syllable. */
-  distinctive: boolean;
-}
-
-function pattern(text: string): Pattern | null {
-  let skeleton = '';
-  const joints = new Map<number, 'loose' | 'tight'>();
-  let sep = false;
-  let first: CharClass = 0;
-  let prev: CharClass = 0;
-  let latin = 0;
-  let han = 0;
-  let phonetic = 0;
-  for (const c of foldForMatching(text)) {
-    const cls = classOf(c);
-    if (cls === 0) {
-      sep = skeleton.length > 0;
-      continue;
-    }
-    if (skeleton) {
-      if (sep) joints.set(skeleton.length, 'loose');
-      else if (cls === 2 || prev === 2) joints.set(skeleton.length, 'tight');
-    } else first = cls;
-    skeleton += c;
-    sep = false;
-    prev = cls;
-    if (cls === 1) latin += LETTER.test(c) ? 1 : 0;
-    else if (HAN.test(c)) han += 1;
-    else phonetic += 1;
-  }
-  if (!skeleton) return null;
-  return { skeleton, joints, wordStart: first === 1, wordEnd: prev === 1, distinctive: latin >= 3 || han >= 2 || han + phonetic >= 3 };
-}
-
-/** Where the pattern occurs in the text: [start, end) in folded units. */
-function occurrences(ix: Indexed, p: Pattern): [number, number][] {
-  const out: [number, number][] = [];
-  const len = p.skeleton.length;
-  for (let at = ix.skeleton.indexOf(p.skeleton); at >= 0; at = ix.skeleton.indexOf(p.skeleton, at + 1)) {
-    let fits = true;
-    for (let k = 1; k < len && fits; k++) {
-      const gapStart = (ix.skel[at + k - 1] as number) + 1;
-      const gap = (ix.skel[at + k] as number) - gapStart;
-      const joint = p.joints.get(k);
-      fits = joint === 'loose' ? gap <= 3 : joint === 'tight' ? gap === 0 || (gap === 1 && isSpace(ix.folded[gapStart])) : gap === 0;
-    }
-    if (!fits) continue;
-    const start = ix.skel[at] as number;
-    const end = (ix.skel[at + len - 1] as number) + 1;
-    if (p.wordStart && classOf(charBefore(ix.folded, start)) === 1) continue;
-    if (p.wordEnd && classOf(charAt(ix.folded, end)) === 1) continue;
-    out.push([start, end]);
-  }
-  return out;
-}
-
-/**
- * Titles that, written before a name ('Dr. Li', 'Mr Yoon') or after it ('윤교수', '王先生',
- * '森下さん'), point at one person: with them even a short name or a surname alone is a finding.
- * Only personal and academic titles: 'President Moon' or 'Minister Wang' is how a report
- * discusses public figures, not participants.
- */
-export const LATIN_TITLES = ['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'amb', 'ambassador', 'sir', 'dame', 'madam', 'madame', 'mme'] as const;
-export const HANGUL_TITLES = ['교수', '박사', '대사', '선생', '님', '씨', '연구원', '연구위원'] as const;
-export const HAN_TITLES = ['教授', '博士', '先生', '女士', '大使', '研究员', '研究員', '氏', 'さん', '様', 'さま'] as const;
-const TITLE_BEFORE = new RegExp(`(?:${LATIN_TITLES.join('|')})(?:\\.\\s{0,2}|\\s{1,3})$`);
-
-/** Where a Latin title right before `start` begins, or -1. */
-function titleBefore(folded: string, start: number): number {
-  const from = Math.max(0, start - 16);
-  const m = TITLE_BEFORE.exec(folded.slice(from, start));
-  if (!m) return -1;
-  const at = from + m.index;
-  // The title must begin a word: 'terms Ashby' is not 'Ms Ashby'.
-  return classOf(charBefore(folded, at)) === 1 ? -1 : at;
-}
-
-/** Where a CJK title right after `end` ends, or -1. */
-function titleAfter(folded: string, end: number, titles: readonly string[], space: boolean): number {
-  const at = space && isSpace(folded[end]) ? end + 1 : end;
-  const title = titles.find((t) => folded.startsWith(t, at));
-  return title ? at + title.length : -1;
-}
-
+const FOLDED_LATIN_TITLES = LATIN_TITLES.map(foldForMatching);
 const FOLDED_HANGUL_TITLES = HANGUL_TITLES.map(foldForMatching);
 const FOLDED_HAN_TITLES = HAN_TITLES.map(foldForMatching);
 
@@ -169,11 +104,24 @@ export interface CompiledTerm {
   term: string;
   person: AttributionPerson;
   pattern: Pattern;
-  /** Found only with a title: a Latin one before, or a CJK one after (with one space or none). */
-  title?: { before: true } | { after: readonly string[]; space: boolean };
+  /** What must stand around a match for it to count (a title, initials). */
+  qualifier?: Qualifier;
   /** Codes match only as written (upper case): 'CAN' or 'AUS' in running text are words. */
   exact?: string;
+  /** A part of a name alone: a warning, not a finding. */
+  warn?: 'given' | 'family';
+  /** Latin: the match must begin with a capital ('Harriet', not 'harriet'). */
+  capital?: boolean;
+  /** Hangul: the match must begin a word. */
+  wordStart?: boolean;
+  /** English words that may not stand right before the match; characters that may not follow it. */
+  notAfter?: readonly string[];
+  notBefore?: readonly string[];
 }
+
+const hasCjk = (s: string) => /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(s);
+const LETTERS = /\p{L}/gu;
+const letterCount = (s: string) => s.match(LETTERS)?.length ?? 0;
 
 /** Latin name variants: as stored, in the other order ('Jae-seok Yoon'), and first + last name. */
 function latinVariants(name: string): string[] {
@@ -187,92 +135,113 @@ function latinVariants(name: string): string[] {
   return [...out];
 }
 
-/** The likely surname of a name in Hangul or Han characters, to be matched only before a title. */
-function cjkSurnames(name: string, source: AttributionSource): string[] {
-  const parts = name.trim().split(/[\s\u3000・·]+/).filter(Boolean);
-  if (parts.length >= 2) return [parts[0] as string];
-  const chars = [...name.trim()];
-  if (chars.length < 2) return [];
-  // Japanese surnames are mostly two characters; Korean and Chinese ones mostly one, and a
-  // four-character name is often two and two.
-  if (source === 'kanji') return chars.length >= 3 ? [chars.slice(0, 2).join('')] : [chars[0] as string];
-  return chars.length >= 4 ? [chars.slice(0, 2).join('')] : [chars[0] as string];
-}
-
-const hasCjk = (s: string) => [...s].some((c) => classOf(c) === 2);
-
-/** Affiliation variants: as stored; without a parenthetical ('(fictional)'); up to a comma; an acronym in parentheses. */
-function affiliationVariants(affiliation: string): string[] {
-  const out = new Set([affiliation.trim()]);
-  const withoutParens = affiliation.replace(/\s*[(（][^)）]*[)）]\s*/g, ' ').trim();
-  if (withoutParens) out.add(withoutParens);
-  const beforeComma = withoutParens.split(/[,，、]/)[0]?.trim();
-  if (beforeComma) out.add(beforeComma);
-  for (const m of affiliation.matchAll(/[(（]\s*([A-Z][A-Z0-9&-]{2,})\s*[)）]/g)) out.add(m[1] as string);
-  return [...out].filter(Boolean);
-}
-
 /**
  * Compiles what to look for, once per set of people (the editor compiles once and checks on
  * each change). For each person:
- * - every spelling of the name (display name, Latin, Hangul, Hanzi, Kanji), Latin ones also in
- *   the other order and as first + last name; the affiliation (also without a parenthetical
- *   remark, up to a comma, and an acronym given in parentheses); the names of their member
- *   committees; committee codes and acronyms of three letters or more, as written (upper case);
+ * - every spelling of the name (display name, Latin, Hangul, Hanzi, Kanji), without the titles
+ *   written around it ('Dr.', 'H.E.', '박사'); Latin ones also in the other order and as first +
+ *   last name; the affiliation (also without a parenthetical remark, up to a comma, an acronym
+ *   given in parentheses, and its distinctive leading part, 'Hanbit Academy'); the names of
+ *   their member committees; committee codes and acronyms of three letters or more, as written
+ *   (upper case); their delegation named by its country ('the Korean delegation', '한국 대표단',
+ *   '中国代表团', '日本代表団'), from the committee's stored country;
  * - Latin script matches whole words, ignoring case and accents, with any short punctuation or
  *   none between the name's words; Han, Hangul and kana match anywhere, as substrings;
  * - a spelling too short to tell from ordinary text — under three Latin letters ('Li', 'US',
  *   'KR'), a single Han character, or under three Hangul or kana syllables ('이상' is also 'more
  *   than') — is not a finding on its own, but is one after a personal title ('Dr. Li') or before
  *   one ('이상 박사', '李教授');
- * - a surname with a title is a finding ('Mr. Yoon', '윤교수', '王先生', '森下さん'); a surname
- *   alone is not: 'Kim', 'Lee', 'Park' or 'Moon' are also Kim Jong-un, the Moon administration,
- *   and a third of the region. A one-syllable Korean surname counts only written together with
- *   its title: '전 대사' is also 'the former ambassador', '이 교수' 'this professor'.
+ * - a family name with a title is a finding ('Mr. Yoon', '윤교수', '王先生', '佐々木さん'), and a
+ *   Latin one with initials ('J. R. Ashby', 'JR Ashby', 'Ashby, J.'); the family name is the one
+ *   the person recorded (`names.family`), else guessed (either end of a Latin name; the first one
+ *   or two characters of a Han or Hangul one). A one-syllable Korean surname counts only written
+ *   together with its title: '전 대사' is also 'the former ambassador', '이 교수' 'this professor';
+ * - a given name or a family name alone (three Latin letters or more, written with a capital; two
+ *   Han, Hangul or kana characters or more) is a warning, unless it is one of COMMON_NAMES: 'Kim',
+ *   'Lee', 'Moon' or 'Wang' alone are also Kim Jong-un, the Moon administration, and a third of
+ *   the region.
  */
 export function compileAttributionTerms(people: readonly AttributionPerson[]): CompiledTerm[] {
   const terms: CompiledTerm[] = [];
-  const add = (person: AttributionPerson, kind: CompiledTerm['kind'], source: AttributionSource, term: string, variant: string, opts: { exact?: boolean } = {}) => {
+  type Extra = Omit<CompiledTerm, 'kind' | 'source' | 'term' | 'person' | 'pattern'>;
+  const add = (person: AttributionPerson, kind: CompiledTerm['kind'], source: AttributionSource, term: string, variant: string, extra: Extra = {}) => {
     const p = pattern(variant);
-    if (p?.distinctive) terms.push({ kind, source, term, person, pattern: p, ...(opts.exact ? { exact: variant.normalize('NFKC') } : {}) });
+    if (p?.distinctive) terms.push({ kind, source, term, person, pattern: p, ...extra });
   };
-  const addTitled = (person: AttributionPerson, source: AttributionSource, term: string, base: string) => {
+  const addQualified = (person: AttributionPerson, source: AttributionSource, term: string, base: string, qualifier: Qualifier) => {
     const p = pattern(base);
-    if (!p) return;
-    if (!hasCjk(base)) {
-      if ([...base].filter((c) => LETTER.test(c)).length >= 2) terms.push({ kind: 'name', source, term, person, pattern: p, title: { before: true } });
-      return;
-    }
+    if (p) terms.push({ kind: 'name', source, term, person, pattern: p, qualifier });
+  };
+  const addCjkTitled = (person: AttributionPerson, source: AttributionSource, term: string, base: string) => {
     const hangul = HANGUL.test(base);
-    terms.push({ kind: 'name', source, term, person, pattern: p, title: { after: hangul ? FOLDED_HANGUL_TITLES : FOLDED_HAN_TITLES, space: !(hangul && [...base].length === 1) } });
+    addQualified(person, source, term, base, { title: 'after', titles: hangul ? FOLDED_HANGUL_TITLES : FOLDED_HAN_TITLES, space: !(hangul && [...base].length === 1) });
+  };
+  const addPart = (person: AttributionPerson, source: AttributionSource, term: string, part: string, warn: 'given' | 'family') => {
+    if (isCommonName(part)) return;
+    const cjk = hasCjk(part);
+    const p = pattern(part);
+    if (!p || (cjk ? [...p.skeleton].length < 2 : letterCount(part) < 3)) return;
+    terms.push({ kind: 'name', source, term, person, pattern: p, warn, ...(cjk ? (HANGUL.test(part) ? { wordStart: true } : {}) : { capital: true }) });
   };
 
   for (const person of people) {
-    const spellings: [AttributionSource, string][] = [['display_name', person.displayName]];
-    for (const script of ['latin', 'hangul', 'hanzi', 'kanji'] as const) {
+    const spellings: [AttributionSource, string, string | undefined][] = [];
+    const display = withoutTitles(person.displayName);
+    const latinFamily = recordedFamily(person.names, 'latin');
+    spellings.push(['display_name', display, latinFamily]);
+    for (const script of NAME_SCRIPTS) {
       const n = person.names?.[script];
-      if (n) spellings.push([script, n]);
+      if (n) spellings.push([script, withoutTitles(n), recordedFamily(person.names, script)]);
     }
     const seen = new Set<string>();
-    for (const [source, name] of spellings) {
+    for (const [source, name, recorded] of spellings) {
       const key = pattern(name)?.skeleton;
       if (!key || seen.has(key)) continue;
       seen.add(key);
       if (hasCjk(name)) {
         add(person, 'name', source, name, name);
+        const script = source === 'display_name' ? (HANGUL.test(name) ? 'hangul' : 'hanzi') : source;
+        const split = cjkSplit(name, script as 'hangul' | 'hanzi' | 'kanji', recorded);
         const short = !pattern(name)?.distinctive;
-        for (const base of new Set([...cjkSurnames(name, source), ...(short ? [name.replace(/\s+/g, '')] : [])])) addTitled(person, source, name, base);
+        for (const base of new Set([...(split ? [split.family] : []), ...(short ? [name.replace(/\s+/g, '')] : [])])) addCjkTitled(person, source, name, base);
+        if (split) {
+          addPart(person, source, name, split.family, 'family');
+          for (const g of split.given) addPart(person, source, name, g, 'given');
+        }
       } else {
         for (const v of latinVariants(name)) add(person, 'name', source, name, v);
-        for (const token of new Set(name.split(/\s+/).filter(Boolean))) addTitled(person, source, name, token);
+        const tokens = new Set(name.split(/\s+/).filter(Boolean));
+        for (const token of tokens) if (letterCount(token) >= 2) addQualified(person, source, name, token, { title: 'before', titles: FOLDED_LATIN_TITLES });
+        const splits = latinSplits(name, recorded);
+        for (const split of splits) {
+          const first = split.given.find((g) => letterCount(g) >= 1);
+          const letter = first ? foldForMatching(first).match(/\p{L}/u)?.[0] : undefined;
+          if (letter && letterCount(split.family) >= 2) addQualified(person, source, name, split.family, { initials: letter, dotted: letterCount(split.family) < 3 });
+          if (split.family.includes(' ')) addQualified(person, source, name, split.family, { title: 'before', titles: FOLDED_LATIN_TITLES });
+        }
+        // Parts alone: with a recorded split, its given names and family name; else each word.
+        const recordedSplit = splits.length === 1 ? splits[0] : undefined;
+        if (recordedSplit) {
+          addPart(person, source, name, recordedSplit.family, 'family');
+          for (const g of recordedSplit.given) addPart(person, source, name, g, 'given');
+        } else {
+          const list = [...tokens];
+          list.forEach((token, i) => addPart(person, source, name, token, list.length > 1 && i === list.length - 1 ? 'family' : 'given'));
+        }
       }
     }
     if (person.affiliation?.trim()) {
-      for (const v of affiliationVariants(person.affiliation)) add(person, 'affiliation', 'affiliation', person.affiliation, v, { exact: /^[A-Z][A-Z0-9&-]{2,}$/.test(v) });
+      for (const v of affiliationVariants(person.affiliation)) add(person, 'affiliation', 'affiliation', person.affiliation, v, /^[A-Z][A-Z0-9&-]{2,}$/.test(v) ? { exact: v.normalize('NFKC') } : {});
     }
     for (const c of person.committees ?? []) {
       add(person, 'committee', 'committee_name', c.name, c.name);
-      add(person, 'committee', 'committee_code', c.code, c.code, { exact: true });
+      add(person, 'committee', 'committee_code', c.code, c.code, { exact: c.code.normalize('NFKC') });
+      for (const phrase of delegationPhrases(c.country)) {
+        add(person, 'committee', 'committee_country', c.name, phrase.text, {
+          ...(phrase.notAfter.length ? { notAfter: phrase.notAfter.map(foldForMatching) } : {}),
+          ...(phrase.notBefore.length ? { notBefore: phrase.notBefore } : {}),
+        });
+      }
     }
   }
   return terms;
@@ -310,39 +279,30 @@ interface RawMatch {
 
 const personKey = (p: AttributionPerson) => p.id ?? `guest:${p.displayName}`;
 
-/**
- * Every place where a compiled term appears in the document. One person's overlapping matches
- * of one kind are one finding ('Dr. Yoon Jae-seok', not also 'Dr. Yoon'), named by the longest;
- * people who share the same match (an affiliation, a committee) are listed in one finding.
- */
-export function findAttributions(doc: RichText, terms: readonly CompiledTerm[]): AttributionFinding[] {
-  const raw: RawMatch[] = [];
-  blocksOf(doc).forEach(({ text, links }, block) => {
-    const places = [{ in: 'text' as const, text }, ...links.map((href) => ({ in: 'link' as const, text: href }))];
-    for (const place of places) {
-      if (!place.text) continue;
-      const ix = index(place.text);
-      for (const term of terms) {
-        for (const [s, e] of occurrences(ix, term.pattern)) {
-          let from = s;
-          let to = e;
-          if (term.title && 'before' in term.title) from = titleBefore(ix.folded, s);
-          else if (term.title) to = titleAfter(ix.folded, e, term.title.after, term.title.space);
-          if (from < 0 || to < 0) continue;
-          const start = ix.startOf[from] as number;
-          const end = ix.endOf[to - 1] as number;
-          if (term.exact !== undefined && place.text.slice(start, end).normalize('NFKC') !== term.exact) continue;
-          raw.push({ term, block, in: place.in, text: place.text, start, end });
-        }
-      }
-    }
-  });
+/** Where a term matches in one indexed text, widened to its qualifier, as offsets in the original. */
+function matchesIn(ix: Indexed, term: CompiledTerm): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of occurrences(ix, term.pattern)) {
+    const q = qualify(ix, s, e, term.qualifier);
+    if (!q) continue;
+    if (term.capital && !capitalized(ix, s)) continue;
+    if (term.wordStart && !startsWord(ix, s)) continue;
+    if (term.notAfter && wordBefore(ix, s, term.notAfter)) continue;
+    if (term.notBefore && followedBy(ix, e, term.notBefore)) continue;
+    const start = ix.startOf[q[0]] as number;
+    const end = ix.endOf[q[1] - 1] as number;
+    if (term.exact !== undefined && ix.text.slice(start, end).normalize('NFKC') !== term.exact) continue;
+    out.push([start, end]);
+  }
+  return out;
+}
 
-  // One person's overlapping matches of a kind in one place become one ('Dr. Yoon Jae-seok').
+/** One person's overlapping matches of a kind in one place become one ('Dr. Yoon Jae-seok'), named by the longest. */
+function mergeOverlaps(raw: RawMatch[]): RawMatch[] {
   const kept: RawMatch[] = [];
   const byPlace = new Map<string, RawMatch[]>();
   for (const r of raw) {
-    const key = `${personKey(r.term.person)}|${r.term.kind}|${r.block}|${r.in}|${r.in === 'link' ? r.text : ''}`;
+    const key = `${personKey(r.term.person)}|${r.term.kind}|${r.term.warn ? 'w' : 'f'}|${r.block}|${r.in}|${r.in === 'link' ? r.text : ''}`;
     byPlace.set(key, [...(byPlace.get(key) ?? []), r]);
   }
   for (const group of byPlace.values()) {
@@ -360,58 +320,108 @@ export function findAttributions(doc: RichText, terms: readonly CompiledTerm[]):
     }
     flush();
   }
+  return kept;
+}
 
-  const findings = new Map<string, AttributionFinding>();
-  for (const r of kept) {
-    const key = `${r.block}|${r.in}|${r.in === 'link' ? r.text : ''}|${r.start}|${r.end}|${r.term.kind}|${foldForMatching(r.term.term)}`;
-    const ref = { id: r.term.person.id, displayName: r.term.person.displayName };
-    const existing = findings.get(key);
-    if (existing) {
-      if (!existing.people.some((p) => p.id === ref.id && p.displayName === ref.displayName)) existing.people.push(ref);
-      continue;
-    }
-    findings.set(key, {
-      kind: r.term.kind,
-      source: r.term.source,
-      term: r.term.term,
-      people: [ref],
-      block: r.block,
-      in: r.in,
-      start: r.start,
-      end: r.end,
-      match: r.text.slice(r.start, r.end),
-      before: safeSlice(r.text, r.start - CONTEXT, r.start),
-      after: safeSlice(r.text, r.end, r.end + CONTEXT),
-    });
-  }
-  return [...findings.values()].sort((a, b) => a.block - b.block || (a.in === b.in ? 0 : a.in === 'text' ? -1 : 1) || a.start - b.start || b.end - a.end);
+const placeKey = (r: { block: number; in: string; text: string }) => `${r.block}|${r.in}|${r.in === 'link' ? r.text : ''}`;
+const order = (a: { block: number; in: string; start: number; end: number }, b: typeof a) => a.block - b.block || (a.in === b.in ? 0 : a.in === 'text' ? -1 : 1) || a.start - b.start || b.end - a.end;
+
+/** The key that names a warning in an acknowledgement: where it is and what it says, so a changed text needs a new answer. */
+export const warningKey = (w: { block: number; in: string; start: number; end: number; match: string }) => `${w.block}:${w.in}:${w.start}:${w.end}:${foldForMatching(w.match)}`;
+
+export interface AttributionResult {
+  findings: AttributionFinding[];
+  warnings: AttributionWarning[];
 }
 
 /**
- * Checks a report against the Chatham House Rule: "neither the identity nor the affiliation of
+ * Every place where a compiled term appears in the document. One person's overlapping matches
+ * of one kind are one finding ('Dr. Yoon Jae-seok', not also 'Dr. Yoon'), named by the longest;
+ * people who share the same match (an affiliation, a committee) are listed in one finding. A
+ * name part alone is a warning, unless a finding already covers that place.
+ */
+export function findAttributions(doc: RichText, terms: readonly CompiledTerm[]): AttributionResult {
+  const raw: RawMatch[] = [];
+  blocksOf(doc).forEach(({ text, links }, block) => {
+    const places = [{ in: 'text' as const, text }, ...links.map((href) => ({ in: 'link' as const, text: href }))];
+    for (const place of places) {
+      if (!place.text) continue;
+      const ix = index(place.text);
+      for (const term of terms) for (const [start, end] of matchesIn(ix, term)) raw.push({ term, block, in: place.in, text: place.text, start, end });
+    }
+  });
+  const kept = mergeOverlaps(raw);
+
+  const ref = (p: AttributionPerson) => ({ id: p.id, displayName: p.displayName });
+  const place = (r: RawMatch) => ({
+    people: [ref(r.term.person)],
+    block: r.block,
+    in: r.in,
+    start: r.start,
+    end: r.end,
+    match: r.text.slice(r.start, r.end),
+    before: safeSlice(r.text, r.start - CONTEXT, r.start),
+    after: safeSlice(r.text, r.end, r.end + CONTEXT),
+  });
+  const addPerson = (list: { people: { id: string | null; displayName: string }[] }, p: AttributionPerson) => {
+    if (!list.people.some((q) => q.id === p.id && q.displayName === p.displayName)) list.people.push(ref(p));
+  };
+
+  const findings = new Map<string, AttributionFinding>();
+  const covered = new Map<string, [number, number][]>();
+  for (const r of kept.filter((k) => !k.term.warn)) {
+    const key = `${placeKey(r)}|${r.start}|${r.end}|${r.term.kind}|${foldForMatching(r.term.term)}`;
+    covered.set(placeKey(r), [...(covered.get(placeKey(r)) ?? []), [r.start, r.end]]);
+    const existing = findings.get(key);
+    if (existing) addPerson(existing, r.term.person);
+    else findings.set(key, { kind: r.term.kind, source: r.term.source, term: r.term.term, ...place(r) });
+  }
+  const warnings = new Map<string, AttributionWarning>();
+  for (const r of kept.filter((k) => k.term.warn)) {
+    if ((covered.get(placeKey(r)) ?? []).some(([s, e]) => r.start < e && s < r.end)) continue;
+    const p = place(r);
+    const key = warningKey(p);
+    const existing = warnings.get(key);
+    if (existing) addPerson(existing, r.term.person);
+    else warnings.set(key, { kind: 'name_part', part: r.term.warn as 'given' | 'family', source: r.term.source, term: r.term.term, key, ...p });
+  }
+  return { findings: [...findings.values()].sort(order), warnings: [...warnings.values()].sort(order) };
+}
+
+/**
+ * Checks a text against the Chatham House Rule: "neither the identity nor the affiliation of
  * the speaker(s), nor that of any other participant, may be revealed". Under the rule (and for
  * a closed meeting, whose record never leaves the group at all) every name, affiliation and
  * member committee of the meeting's people found in the text or in a link's address is a
- * finding; on record, speakers may be named and nothing is a finding.
+ * finding, and a part of a name alone a warning to answer; on record, speakers may be named and
+ * nothing is found.
  *
- * The same check must run on anything that takes a report out of the group: the circulation
- * to the group is refused while it finds something, and the later export (PDF, Word, mail to
- * the Steering Committee or to governments, a public page) must call it again with the
- * meeting's people at that moment and refuse on a finding, as the transition route does.
+ * The same check runs on anything that takes the group's texts out of the room: the report's
+ * circulation and finalization are refused while it finds something or a warning is unanswered;
+ * calendar feeds withhold a session title it finds something in; a later export (PDF, Word, mail
+ * to the Steering Committee or to governments, a public page, the memorandum's publication) must
+ * call it again with the meeting's people at that moment and refuse on a finding.
  *
- * It is a safeguard, not a proof: it finds the people's own records and their obvious variants
- * (see `compileAttributionTerms`), not a description ('the delegate from Seoul').
+ * It is a safeguard, not a proof: it finds the people's own records and the variants derived from
+ * them (see `compileAttributionTerms`), not a description ('the delegate from Seoul', 'our host
+ * from the Foreign Ministry'), a paraphrase, a misspelling, or a name it was never given.
  */
 export function checkAttribution(doc: RichText, people: readonly AttributionPerson[], rule: AttributionRule): AttributionCheck {
-  if (rule === 'on_record') return { rule, ok: true, findings: [] };
-  const findings = findAttributions(doc, compileAttributionTerms(people));
-  return { rule, ok: findings.length === 0, findings };
+  if (rule === 'on_record') return { rule, ok: true, findings: [], warnings: [] };
+  const { findings, warnings } = findAttributions(doc, compileAttributionTerms(people));
+  return { rule, ok: findings.length === 0, findings, warnings };
 }
 
+/** The warnings of a check that no answer names. */
+export const unanswered = (check: Pick<AttributionCheck, 'warnings'>, answers: readonly Pick<WarningAnswer, 'key'>[]) => {
+  const keys = new Set(answers.map((a) => a.key));
+  return check.warnings.filter((w) => !keys.has(w.key));
+};
+
 /**
- * Guest speakers as the timetable writes them ('Jane Doe, Institute of X; Kim Min-ji (KIDA)'):
- * one person per line or semicolon, the name before a comma or parenthesis, the rest the
- * affiliation.
+ * Guest speakers as the timetable writes them ('Dr. Jane Doe, Institute of X; Kim Min-ji
+ * (KIDA)'): one person per line or semicolon, the name before a comma or parenthesis without
+ * its titles ('Dr.', 'H.E.', '박사'), the rest the affiliation.
  */
 export function guestSpeakerPeople(text: string | null | undefined): AttributionPerson[] {
   if (!text) return [];
@@ -421,11 +431,13 @@ export function guestSpeakerPeople(text: string | null | undefined): Attribution
     .filter(Boolean)
     .map((entry) => {
       const paren = /^(.+?)\s*[(（](.+)[)）]\s*$/.exec(entry);
-      const [name, affiliation] = paren ? [paren[1], paren[2]] : (() => {
-        const i = entry.search(/[,，]/);
-        return i < 0 ? [entry, null] : [entry.slice(0, i), entry.slice(i + 1)];
-      })();
-      return { id: null, displayName: (name ?? '').trim(), affiliation: affiliation?.trim() || null };
+      const [name, affiliation] = paren
+        ? [paren[1], paren[2]]
+        : (() => {
+            const i = entry.search(/[,，]/);
+            return i < 0 ? [entry, null] : [entry.slice(0, i), entry.slice(i + 1)];
+          })();
+      return { id: null, displayName: withoutTitles((name ?? '').trim()), affiliation: affiliation?.trim() || null };
     })
     .filter((p) => p.displayName);
 }
@@ -435,5 +447,5 @@ export const ZAttributionPerson = z.object({
   displayName: z.string(),
   names: ZPersonNames.optional(),
   affiliation: z.string().nullable().optional(),
-  committees: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
+  committees: z.array(z.object({ code: z.string(), name: z.string(), country: z.string().nullable().optional() })).optional(),
 });

@@ -27,7 +27,7 @@ export async function updateProfile(tx: Db, userId: string, change: ProfileChang
     const problems = namesChangeProblems(nextNames, names);
     if (problems.length) {
       throw new AppError('validation.failed', 'A family name must be the beginning or the end of the name in its script.', {
-        errors: problems.map((p) => ({ path: `body.names.family.${p.script}`, code: 'family_not_in_name', message: p.message })),
+        errors: problems.map((p) => ({ path: `body.names.${p.key}`, code: 'family_not_in_name', message: p.message })),
       });
     }
   }
@@ -35,11 +35,6 @@ export async function updateProfile(tx: Db, userId: string, change: ProfileChang
     .update(users)
     .set({ ...rest, ...(nextNames ? { names: nextNames } : {}), updatedAt: sql`now()` })
     .where(eq(users.id, userId));
-  await recordAudit(tx, { actorId: userId, action: 'user.updated', targetType: 'user', targetId: userId, data: { fields: names ? [...fields.filter((f) => f !== 'names'), ...namesFields(names)] : fields } });
+  await recordAudit(tx, { actorId: userId, action: 'user.updated', targetType: 'user', targetId: userId, data: { fields: names ? [...fields.filter((f) => f !== 'names'), ...Object.keys(names).map((s) => `names.${s}`)] : fields } });
 }
 
-/** 'names.hangul', 'names.family.kanji': what a change of names touched, for the audit trail. */
-const namesFields = (names: NonNullable<ProfileChange['names']>) => [
-  ...Object.keys(names).filter((s) => s !== 'family').map((s) => `names.${s}`),
-  ...Object.keys(names.family ?? {}).map((s) => `names.family.${s}`),
-];

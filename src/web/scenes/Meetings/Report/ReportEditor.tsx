@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import type { AttributionRule } from '../../../../core/meetings';
-import { compileAttributionTerms, findAttributions, type AttributionFinding, type AttributionPerson } from '../../../../core/attribution';
+import { compileAttributionTerms, findAttributions, type AttributionFinding, type AttributionPerson, type AttributionResult } from '../../../../core/attribution';
 import type { ReportView } from '../../../../core/reports';
 import type { RichText } from '../../../../core/rich-text';
 import { isApiError } from '../../../api/client';
@@ -32,9 +32,9 @@ interface Props {
  * The attribution check, run as the rapporteur types: the same function the server runs before
  * it circulates the report, with the meeting's people it gave us. The terms are compiled once.
  */
-export function useLiveCheck(doc: RichText, people: readonly AttributionPerson[] | null, rule: AttributionRule): AttributionFinding[] {
+export function useLiveCheck(doc: RichText, people: readonly AttributionPerson[] | null, rule: AttributionRule): AttributionResult {
   const terms = useMemo(() => (people && rule !== 'on_record' ? compileAttributionTerms(people) : []), [people, rule]);
-  return useMemo(() => (terms.length ? findAttributions(doc, terms) : []), [doc, terms]);
+  return useMemo(() => (terms.length ? findAttributions(doc, terms) : { findings: [], warnings: [] }), [doc, terms]);
 }
 
 /**
@@ -50,7 +50,7 @@ export default function ReportEditor({ slug, meetingId, report, latestVersion, l
   const [active, setActive] = useState<number | null>(null);
   const [justSaved, setJustSaved] = useState(false);
   const dirty = !sameDoc(doc, saved.doc);
-  const findings = useLiveCheck(doc, report.people, report.attribution);
+  const { findings } = useLiveCheck(doc, report.people, report.attribution);
   const box = useRef<HTMLDivElement>(null);
   const reveal = useHighlights(box, '.ProseMirror', findings, active !== null && active < findings.length ? active : null);
 
