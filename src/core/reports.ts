@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAttributionCheck, ZAttributionPerson } from './attribution';
+import { ZAttributionCheck, ZAttributionPerson, ZWarningAnswer } from './attribution';
 import { REPORT_STATUSES, ZAttributionRule, type ReportStatus } from './meetings';
 import { ZPersonNames } from './people';
 import type { MeetingStatus } from './roles';
@@ -86,7 +86,16 @@ export const ZSaveReport = z
   })
   .strict();
 
-export const ZReportTransitionRequest = z.object({ transition: z.enum(REPORT_TRANSITIONS) }).strict();
+export const ZReportTransitionRequest = z
+  .object({
+    transition: z.enum(REPORT_TRANSITIONS),
+    /**
+     * Answers to the check's warnings (a name part alone), each by its key: circulating and
+     * finalizing are refused while a warning is unanswered. Recorded in the audit trail.
+     */
+    acknowledge: z.array(ZWarningAnswer).max(500).optional(),
+  })
+  .strict();
 
 export const emptyReport = (): RichText => ({ type: 'doc', content: [] });
 export { isEmptyDoc as isEmptyReport };

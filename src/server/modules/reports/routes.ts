@@ -119,7 +119,7 @@ export async function reportRoutes(root: FastifyInstance) {
       const actor = requireActor(req);
       const access = await groupAccess(root, actor, req.params.slug);
       authorize(access, 'report.approve');
-      await db.transaction((tx) => transitionReport(tx, { actor, group: access.snapshot.group, meetingId: req.params.meetingId, transition: req.body.transition }));
+      await db.transaction((tx) => transitionReport(tx, { actor, group: access.snapshot.group, meetingId: req.params.meetingId, transition: req.body.transition, acknowledge: req.body.acknowledge }));
       await root.changes.sync();
       return view(actor, req.params.slug, req.params.meetingId);
     },
