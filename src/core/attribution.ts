@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { foldForMatching, HANGUL, index, type Indexed } from './attribution-fold';
-import { capitalized, followedBy, occurrences, pattern, qualify, startsWord, wordBefore, type Pattern, type Qualifier } from './attribution-match';
+import { capitalized, followedBy, occurrences, pattern as makePattern, qualify, startsWord, wordBefore, type Pattern, type Qualifier } from './attribution-match';
 import { affiliationVariants, cjkSplit, HAN_TITLES, HANGUL_TITLES, isCommonName, LATIN_TITLES, latinSplits, recordedFamily, withoutTitles } from './attribution-names';
 import { delegationPhrases } from './countries';
 import { ZAttributionRule, type AttributionRule } from './meetings';
@@ -114,6 +114,8 @@ export interface CompiledTerm {
   capital?: boolean;
   /** Hangul: the match must begin a word. */
   wordStart?: boolean;
+  /** A shorter pattern the term contains: where it does not occur, the term is not looked for. */
+  gate?: Pattern;
   /** English words that may not stand right before the match; characters that may not follow it. */
   notAfter?: readonly string[];
   notBefore?: readonly string[];
@@ -163,6 +165,14 @@ function latinVariants(name: string): string[] {
  */
 export function compileAttributionTerms(people: readonly AttributionPerson[]): CompiledTerm[] {
   const terms: CompiledTerm[] = [];
+  // One pattern per text: people who share a committee, an affiliation or a name part share it,
+  // and `findAttributions` looks each pattern up once per place.
+  const patterns = new Map<string, Pattern | null>();
+  const pattern = (text: string) => {
+    let p = patterns.get(text);
+    if (p === undefined) patterns.set(text, (p = makePattern(text)));
+    return p;
+  };
   type Extra = Omit<CompiledTerm, 'kind' | 'source' | 'term' | 'person' | 'pattern'>;
   const add = (person: AttributionPerson, kind: CompiledTerm['kind'], source: AttributionSource, term: string, variant: string, extra: Extra = {}) => {
     const p = pattern(variant);
@@ -237,7 +247,9 @@ export function compileAttributionTerms(people: readonly AttributionPerson[]): C
       add(person, 'committee', 'committee_name', c.name, c.name);
       add(person, 'committee', 'committee_code', c.code, c.code, { exact: c.code.normalize('NFKC') });
       for (const phrase of delegationPhrases(c.country)) {
+        const gate = pattern(phrase.gate);
         add(person, 'committee', 'committee_country', c.name, phrase.text, {
+          ...(gate ? { gate } : {}),
           ...(phrase.notAfter.length ? { notAfter: phrase.notAfter.map(foldForMatching) } : {}),
           ...(phrase.notBefore.length ? { notBefore: phrase.notBefore } : {}),
         });
@@ -280,9 +292,16 @@ interface RawMatch {
 const personKey = (p: AttributionPerson) => p.id ?? `guest:${p.displayName}`;
 
 /** Where a term matches in one indexed text, widened to its qualifier, as offsets in the original. */
-function matchesIn(ix: Indexed, term: CompiledTerm): [number, number][] {
+function matchesIn(ix: Indexed, term: CompiledTerm, seen: Map<Pattern, [number, number][]>): [number, number][] {
   const out: [number, number][] = [];
-  for (const [s, e] of occurrences(ix, term.pattern)) {
+  if (term.gate) {
+    let gated = seen.get(term.gate);
+    if (!gated) seen.set(term.gate, (gated = occurrences(ix, term.gate)));
+    if (!gated.length) return out;
+  }
+  let found = seen.get(term.pattern);
+  if (!found) seen.set(term.pattern, (found = occurrences(ix, term.pattern)));
+  for (const [s, e] of found) {
     const q = qualify(ix, s, e, term.qualifier);
     if (!q) continue;
     if (term.capital && !capitalized(ix, s)) continue;
@@ -347,7 +366,8 @@ export function findAttributions(doc: RichText, terms: readonly CompiledTerm[]):
     for (const place of places) {
       if (!place.text) continue;
       const ix = index(place.text);
-      for (const term of terms) for (const [start, end] of matchesIn(ix, term)) raw.push({ term, block, in: place.in, text: place.text, start, end });
+      const seen = new Map<Pattern, [number, number][]>();
+      for (const term of terms) for (const [start, end] of matchesIn(ix, term, seen)) raw.push({ term, block, in: place.in, text: place.text, start, end });
     }
   });
   const kept = mergeOverlaps(raw);

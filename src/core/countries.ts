@@ -59,6 +59,8 @@ const JA_AFTER = ['代表団', '代表', '側代表', '側の代表'];
 
 export interface DelegationPhrase {
   text: string;
+  /** The country's name or adjective in it: where that does not occur, the phrase cannot. */
+  gate: string;
   /** English words that may not stand just before it ('north' before 'Korean delegation'). */
   notAfter: string[];
   /** Characters that may not follow it ('代表性', '대표적': representative of, not a representative). */
@@ -75,24 +77,24 @@ export function delegationPhrases(country: string | null | undefined): Delegatio
   if (!c) return [];
   const notAfter = c.notAfter ?? [];
   const out: DelegationPhrase[] = [];
-  const en = (text: string) => out.push({ text, notAfter, notBefore: [] });
-  const cjk = (text: string) => out.push({ text, notAfter: [], notBefore: ['性', '作', '적'] });
-  for (const adj of c.adj) for (const w of EN_AFTER) en(`${adj} ${w}`);
+  const en = (gate: string, text: string) => out.push({ text, gate, notAfter, notBefore: [] });
+  const cjk = (gate: string, text: string) => out.push({ text, gate, notAfter: [], notBefore: ['性', '作', '적'] });
+  for (const adj of c.adj) for (const w of EN_AFTER) en(adj, `${adj} ${w}`);
   for (const name of c.en) {
     const bare = name.replace(/^the /, '');
     for (const w of EN_AFTER) {
-      en(`${bare}'s ${w}`);
-      en(`${bare} ${w}`);
+      en(bare, `${bare}'s ${w}`);
+      en(bare, `${bare} ${w}`);
     }
     for (const w of ['delegation', 'delegations', 'delegates', 'delegate', 'team', 'member committee']) {
       for (const prep of ['of', 'from', 'for']) {
-        en(`${w} ${prep} ${name}`);
-        if (name !== bare) en(`${w} ${prep} ${bare}`);
+        en(bare, `${w} ${prep} ${name}`);
+        if (name !== bare) en(bare, `${w} ${prep} ${bare}`);
       }
     }
   }
-  for (const name of c.ko) for (const w of KO_AFTER) cjk(`${name}${w}`);
-  for (const name of c.zh) for (const w of ZH_AFTER) cjk(`${name}${w}`);
-  for (const name of c.ja) for (const w of JA_AFTER) cjk(`${name}${w}`);
+  for (const name of c.ko) for (const w of KO_AFTER) cjk(name, `${name}${w}`);
+  for (const name of c.zh) for (const w of ZH_AFTER) cjk(name, `${name}${w}`);
+  for (const name of c.ja) for (const w of JA_AFTER) cjk(name, `${name}${w}`);
   return out;
 }
