@@ -18,8 +18,10 @@ export const HANGUL_TITLES = ['교수', '박사', '대사', '선생', '님', '�
 export const HAN_TITLES = ['教授', '博士', '先生', '女士', '大使', '研究员', '研究員', '氏', 'さん', '様', 'さま'] as const;
 
 /** What a timetable or a display name may put around a name and is not part of it ('H.E. Dr.', ', PhD'). */
-const STRIP_BEFORE = new Set([...LATIN_TITLES, 'h.e', 'he', 'hon', 'rev', 'gen', 'lt', 'col', 'adm', 'capt', 'cdr', 'maj', 'sen', 'rep', 'emeritus', 'assoc', 'asst']);
-const STRIP_AFTER = new Set(['phd', 'ph.d', 'md', 'jr', 'sr', 'esq', 'obe', 'mbe', 'cbe', 'ret', 'emeritus']);
+const STRIP_BEFORE = new Set<string>([...LATIN_TITLES, 'h.e', 'hon', 'rev']);
+/** Abbreviations that are also names or words ('Sen', 'Col', 'Md'): stripped only written with their full stop. */
+const STRIP_BEFORE_DOTTED = new Set(['gen', 'lt', 'col', 'adm', 'capt', 'cdr', 'maj', 'sen', 'rep', 'assoc', 'asst']);
+const STRIP_AFTER = new Set(['phd', 'ph.d', 'm.d', 'jr', 'sr', 'esq', 'obe', 'mbe', 'cbe', '(ret.)']);
 const CJK_TITLES = [...HANGUL_TITLES, ...HAN_TITLES, '前大使', '전 대사', '명예교수', '名誉教授', '名譽教授'].sort((a, b) => b.length - a.length);
 
 const word = (t: string) => t.toLowerCase().replace(/[.,]+$/g, '').replace(/^\(|\)$/g, '');
@@ -31,8 +33,12 @@ const word = (t: string) => t.toLowerCase().replace(/[.,]+$/g, '').replace(/^\(|
  */
 export function withoutTitles(name: string): string {
   const tokens = name.trim().split(/\s+/).filter(Boolean);
-  while (tokens.length > 1 && STRIP_BEFORE.has(word(tokens[0] as string))) tokens.shift();
-  while (tokens.length > 1 && STRIP_AFTER.has(word(tokens[tokens.length - 1] as string))) tokens.pop();
+  const strippable = (t: string) => STRIP_BEFORE.has(word(t)) || (t.endsWith('.') && STRIP_BEFORE_DOTTED.has(word(t)));
+  while (tokens.length > 2 || (tokens.length > 1 && [...(tokens[1] as string)].length > 1)) {
+    if (!strippable(tokens[0] as string)) break;
+    tokens.shift();
+  }
+  while (tokens.length > 2 && (STRIP_AFTER.has(word(tokens[tokens.length - 1] as string)) || STRIP_AFTER.has((tokens[tokens.length - 1] as string).toLowerCase()))) tokens.pop();
   let out = tokens.join(' ').replace(/[,，]\s*$/, '');
   if ([...out].some((c) => classOf(c) === 2)) {
     for (const title of CJK_TITLES) {

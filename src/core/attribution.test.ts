@@ -312,6 +312,8 @@ describe('the attribution check: variants derived once, in the matcher (#9 part 
   it('reads a guest speaker without the title the timetable gives them, and matches the bare name', () => {
     expect(guest).toEqual([{ id: null, displayName: 'Imogen Guestworth', affiliation: 'Hanbit Academy of International Affairs' }]);
     expect(guestSpeakerPeople('H.E. Amb. Seo Do-yun; Prof Jane Doe PhD, Institute of Strategy; 김민지 박사 (KIDA)').map((p) => p.displayName)).toEqual(['Seo Do-yun', 'Jane Doe', '김민지']);
+    // Only titles: 'He' of He Wentao, 'Md' or 'Sen' are names ('Sen.' with its full stop is a senator).
+    expect(guestSpeakerPeople('He Wentao; Aa Md; Sen Amartya; Sen. Jane Roe; Mr Li').map((p) => p.displayName)).toEqual(['He Wentao', 'Aa Md', 'Sen Amartya', 'Jane Roe', 'Li']);
     expect(matches('Imogen Guestworth said that…', guest)).toEqual(['Imogen Guestworth']);
     expect(matches('Dr. Guestworth said', guest)).toEqual(['Dr. Guestworth']);
   });
