@@ -206,7 +206,10 @@ describe('the attribution check: properties', () => {
       fc.property(fc.array(arbPerson, { minLength: 1, maxLength: 6 }), fillerDoc, (generated, paragraphs) => {
         const who = [...generated, li];
         fc.pre(!holdsCjkString(paragraphs, who));
-        expect(check(paragraphs, who).findings).toEqual([]);
+        const res = check(paragraphs, who);
+        expect(res.findings).toEqual([]);
+        // Nor a warning from Latin filler (random Han and Hangul may form a given name by chance).
+        expect(res.warnings.filter((w) => /\p{Script=Latin}/u.test(w.match))).toEqual([]);
       }),
       { numRuns: 1000 },
     );
