@@ -64,13 +64,15 @@ export const COMMON_NAMES: ReadonlySet<string> = new Set([
   'kim', 'lee', 'yi', 'rhee', 'park', 'pak', 'bak', 'choi', 'choe', 'jung', 'jeong', 'chung', 'kang', 'cho', 'jo', 'yoon', 'yun', 'jang', 'chang', 'lim', 'im', 'han', 'oh', 'seo', 'suh', 'shin', 'sin', 'kwon', 'hwang', 'ahn', 'an', 'song', 'moon', 'mun', 'yoo', 'yu', 'ryu', 'hong', 'jeon', 'jun', 'chun', 'ko', 'go', 'nam', 'noh', 'roh', 'baek', 'heo', 'huh', 'yang', 'son', 'bae', 'cha', 'ha', 'min', 'woo', 'ju', 'koo', 'na',
   '김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '문', '유', '홍', '전',
   // Chinese
-  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'gao', 'luo', 'zheng', 'liang', 'xie', 'tang', 'song', 'xi', 'deng', 'feng', 'cao', 'peng', 'zeng', 'xiao', 'tian', 'dong', 'pan', 'yuan', 'cai', 'jiang', 'yu', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding', 'ren', 'shen', 'yao', 'tan', 'lim', 'tan', 'lee', 'wong', 'chan', 'ng', 'goh', 'ong', 'teo', 'koh', 'chua',
+  'wang', 'li', 'zhang', 'liu', 'chen', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'gao', 'luo', 'zheng', 'liang', 'xie', 'tang', 'xi', 'deng', 'feng', 'cao', 'peng', 'zeng', 'xiao', 'tian', 'dong', 'pan', 'yuan', 'cai', 'jiang', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding', 'ren', 'shen', 'yao', 'tan', 'wong', 'chan', 'ng', 'goh', 'ong', 'teo', 'koh', 'chua',
   '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗',
   // Japanese
   'sato', 'suzuki', 'takahashi', 'tanaka', 'watanabe', 'ito', 'yamamoto', 'nakamura', 'kobayashi', 'kato', 'yoshida', 'yamada', 'sasaki', 'yamaguchi', 'matsumoto', 'inoue', 'kimura', 'hayashi', 'shimizu', 'abe', 'kishida', 'ishiba', 'suga', 'noda',
-  '佐藤', '鈴木', '高橋', '田中', '渡辺', '伊藤', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '林', '清水', '安倍', '岸田',
+  '佐藤', '鈴木', '高橋', '田中', '渡辺', '伊藤', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '清水', '安倍', '岸田',
   // South-East Asian and others of the region
   'nguyen', 'tran', 'le', 'pham', 'hoang', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly', 'santos', 'reyes', 'cruz', 'garcia', 'singh', 'kumar', 'khan', 'ali', 'ahmad', 'abdullah', 'ibrahim', 'ismail', 'hassan', 'rahman',
+  // Particles of names that are words on their own
+  'nor', 'bin', 'binti', 'van', 'von', 'der', 'den', 'del', 'dos', 'das', 'abu', 'ibn',
   // English and others that are common or words
   'smith', 'johnson', 'williams', 'brown', 'jones', 'miller', 'davis', 'wilson', 'taylor', 'clark', 'white', 'black', 'green', 'king', 'young', 'hall', 'wright', 'walker', 'long', 'price', 'rich', 'little', 'may', 'june', 'will', 'mark', 'hope', 'grace', 'rose', 'faith', 'joy', 'bill', 'frank', 'jack', 'guy', 'art', 'sky', 'summer', 'hunter', 'baker', 'cook', 'mason', 'page', 'rice', 'trump', 'biden', 'putin', 'obama', 'modi',
 ]);

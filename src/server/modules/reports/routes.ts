@@ -109,7 +109,7 @@ export async function reportRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Circulate the report to the group (refused while the attribution check finds names), reopen it, or make it final',
+        summary: 'Circulate the report to the group (refused while the attribution check finds names or a warning is unanswered: send `acknowledge`), reopen it, or make it final',
         params: ZReportParams,
         body: ZReportTransitionRequest,
         response: { 200: ZReportView },
