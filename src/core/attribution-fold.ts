@@ -1,4 +1,4 @@
-import confusables from 'unhomoglyph/data.json';
+import confusables from 'unhomoglyph/data.json' with { type: 'json' };
 
 /*
  * How the attribution check reads text (issue #9, part 3): what a reader cannot see or cannot
