@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAttributionCheck, ZAttributionPerson, ZWarningAnswer } from './attribution';
+import { ZAttributionCheck, ZAttributionPerson, ZWarningAnswer } from './attribution-types';
 import { REPORT_STATUSES, ZAttributionRule, type ReportStatus } from './meetings';
 import { ZPersonNames } from './people';
 import type { MeetingStatus } from './roles';

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { WARNING_ANSWERS, type AttributionWarning, type WarningAnswer } from '../../../../core/attribution';
+import { WARNING_ANSWERS, type AttributionWarning, type WarningAnswer } from '../../../../core/attribution-types';
 import { textLang } from '../../../components/text-lang';
 import classes from './Report.module.css';
 
