@@ -54,7 +54,8 @@ export async function ensureServerBuilt({ force = false } = {}) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    // 20.19, as package.json's engines: keeps import attributes (the confusables data is JSON in node_modules).
+    target: 'node20.19',
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',

@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   'report.transition_not_allowed': 409,
   'report.empty': 422,
   'report.attribution': 422,
+  'report.attribution_unanswered': 422,
   'material.type_not_allowed': 415,
   'material.author_not_member': 422,
   'material.session_unknown': 422,

@@ -538,6 +538,7 @@ export const meetingMutations = {
 // Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
 import type { CalendarFeedView, CreatedCalendarFeed } from '../../core/calendars';
 import type { MaterialList, MaterialVersionList, MaterialView } from '../../core/materials';
+import type { WarningAnswer } from '../../core/attribution';
 import type { ReportTransition, ReportView } from '../../core/reports';
 import type { RichText as ReportText } from '../../core/rich-text';
 
@@ -586,7 +587,8 @@ export function useCalendarFeeds() {
 export const recordMutations = {
   withdrawMaterial: (slug: string, meetingId: string, materialId: string) => api<MaterialView>('DELETE', `${materialsPath(slug, meetingId)}/${encodeURIComponent(materialId)}`),
   saveReport: (slug: string, meetingId: string, content: ReportText, baseVersion: number) => api<ReportView>('PUT', reportPath(slug, meetingId), { content, baseVersion }),
-  reportStep: (slug: string, meetingId: string, transition: ReportTransition) => api<ReportView>('POST', `${reportPath(slug, meetingId)}/transitions`, { transition }),
+  reportStep: (slug: string, meetingId: string, transition: ReportTransition, acknowledge: WarningAnswer[] = []) =>
+    api<ReportView>('POST', `${reportPath(slug, meetingId)}/transitions`, acknowledge.length ? { transition, acknowledge } : { transition }),
   createCalendarFeed: (groupSlug?: string) => api<CreatedCalendarFeed>('POST', '/api/me/calendar-feeds', groupSlug ? { groupSlug } : {}),
   revokeCalendarFeed: (feedId: string) => api<{ ok: true }>('DELETE', `/api/me/calendar-feeds/${encodeURIComponent(feedId)}`),
 };

@@ -217,7 +217,7 @@ export async function seedDemo(tx: Db, opts: { storage?: FileStorage } = {}): Pr
   await tx.insert(groupMemberships).values({ groupId: group.id, userId: userIds['kr-member'] as string, role: 'rapporteur', committeeId: committeeId('KR'), startedAt: new Date('2020-02-01T00:00:00Z') });
   const [former] = await tx
     .insert(users)
-    .values({ email: 'batbayar.dorj@demo.accord.example', displayName: 'Batbayar Dorj', names: { latin: 'Batbayar Dorj' }, affiliation: 'Demo Institute for Strategic Studies, Ulaanbaatar (fictional)', memberCommitteeId: committeeId('MN'), locale: 'en', timeZone: 'Asia/Ulaanbaatar', isDemo: true })
+    .values({ email: 'batbayar.dorj@demo.accord.example', displayName: 'Batbayar Dorj', names: { latin: 'Batbayar Dorj', latinFamily: 'Dorj' }, affiliation: 'Demo Institute for Strategic Studies, Ulaanbaatar (fictional)', memberCommitteeId: committeeId('MN'), locale: 'en', timeZone: 'Asia/Ulaanbaatar', isDemo: true })
     .returning();
   if (!former) throw new Error('user insert returned nothing');
   await tx.insert(groupMemberships).values({
@@ -231,7 +231,7 @@ export async function seedDemo(tx: Db, opts: { storage?: FileStorage } = {}): Pr
   });
   const [pendingInvitee] = await tx
     .insert(users)
-    .values({ email: 'saranghoi.kim@demo.accord.example', displayName: 'Kim Sarang', names: { latin: 'Kim Sarang', hangul: '김사랑' }, locale: 'ko', isDemo: true })
+    .values({ email: 'saranghoi.kim@demo.accord.example', displayName: 'Kim Sarang', names: { latin: 'Kim Sarang', hangul: '김사랑', latinFamily: 'Kim', hangulFamily: '김' }, locale: 'ko', isDemo: true })
     .returning();
   if (!pendingInvitee) throw new Error('user insert returned nothing');
   const day = 86_400_000;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZCharterText } from '../../../core/charter';
+import { familyFits, familyKey, NAME_SCRIPTS } from '../../../core/people';
 import { blockTexts } from '../../../core/rich-text';
 import { GROUP_ROLES, COUNCIL_ROLES } from '../../../core/roles';
 import { createTestContext, TestClient, type TestContext } from '../../test/context';
@@ -16,6 +17,20 @@ import { demoPeople } from './people';
 
 const proposal = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'study-group-proposal.txt'), 'utf8');
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('the demo people', () => {
+  it('record the family name of every spelling, part of it (久保田 of 久保田慎吾, three kanji)', () => {
+    for (const p of demoPeople) {
+      for (const script of NAME_SCRIPTS) {
+        const name = p.names[script];
+        const family = p.names[familyKey(script)];
+        expect(Boolean(family), `${p.key} ${script}`).toBe(Boolean(name));
+        if (name && family) expect(familyFits(script, name, family), `${p.key} ${script}`).toBe(true);
+      }
+    }
+    expect(demoPeople.find((p) => p.key === 'jp-cochair')?.names).toMatchObject({ kanji: '久保田慎吾', kanjiFamily: '久保田' });
+  });
+});
 
 describe('the demo charter', () => {
   it('is the proposal in its own words', () => {
@@ -115,6 +130,7 @@ describe('first start', () => {
     expect(report.status).toBe('final');
     expect(report.check).not.toBeNull();
     expect(report.check.findings).toEqual([]);
+    expect(report.check.warnings).toEqual([]);
     const papers = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/meetings/${first.id}/materials`)).json().items;
     expect(papers).toHaveLength(1);
     const file = await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/meetings/${first.id}/materials/${papers[0].id}/versions/1/file`);

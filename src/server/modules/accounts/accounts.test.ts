@@ -352,6 +352,32 @@ describe('names in several scripts and affiliation', () => {
     expect(event?.data).toEqual({ fields: ['names.hangul'] });
   });
 
+  it('records the family name of a spelling, refuses one that is not part of it, and drops it with its spelling', async () => {
+    const user = await buildUser(t.db, { displayName: 'Kenta Sasaki' });
+    const client = await signedInClient(t.app, user);
+    const set = await client.patch('/api/me', { names: { latin: 'Kenta Sasaki', kanji: '佐々木健太', latinFamily: 'Sasaki', kanjiFamily: '佐々木' } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().names).toEqual({ latin: 'Kenta Sasaki', kanji: '佐々木健太', latinFamily: 'Sasaki', kanjiFamily: '佐々木' });
+    const before = (await t.db.select({ names: users.names }).from(users).where(eq(users.id, user.id)))[0]?.names;
+
+    const wrong = await client.patch('/api/me', { names: { kanjiFamily: '佐藤', hangulFamily: '사사키' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'validation.failed' });
+    expect(fieldPaths(wrong)).toEqual(['body.names.hangulFamily', 'body.names.kanjiFamily']);
+    expect((await t.db.select({ names: users.names }).from(users).where(eq(users.id, user.id)))[0]?.names).toEqual(before);
+
+    // A spelling removed takes its family name with it; an emptied family name is removed alone.
+    expect((await client.patch('/api/me', { names: { kanji: '' } })).json().names).toEqual({ latin: 'Kenta Sasaki', latinFamily: 'Sasaki' });
+    expect((await client.patch('/api/me', { names: { latinFamily: '' } })).json().names).toEqual({ latin: 'Kenta Sasaki' });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, user.id), eq(auditEvents.action, 'user.updated')))
+      .orderBy(sql`${auditEvents.id} desc`)
+      .limit(1);
+    expect(event?.data).toEqual({ fields: ['names.latinFamily'] });
+  });
+
   it('shows the new spellings and affiliation in the group overview at once', async () => {
     const { council, byCode } = await buildCouncil(t.db);
     const kr = byCode.KR?.id as string;

@@ -8,7 +8,7 @@ import { fromLocal, toLocal } from '../../../core/time';
 import { redactUrl } from '../../app';
 import { readCalendar } from '../../calendar/testing';
 import { sha256 } from '../../crypto';
-import { calendarFeeds, users } from '../../db/schema';
+import { calendarFeeds, meetingSessions, users } from '../../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../../test/context';
 import { addMember, buildCouncil, buildMeeting, buildStudyGroup, buildUser, signedInClient } from '../../test/factories';
 import { FEED_RATE_LIMIT } from './routes';
@@ -273,5 +273,42 @@ describe('the secret address', () => {
     expect(codes.slice(0, FEED_RATE_LIMIT.max).every((c) => c === 404)).toBe(true);
     expect(codes.at(-1)).toBe(429);
     expect((await t.app.inject({ method: 'GET', url: '/cal/guess.ics', remoteAddress: '10.2.0.2' })).statusCode).toBe(404);
+  });
+});
+
+describe('session titles under the Chatham House Rule', () => {
+  it('withholds a session title that names one of the meeting’s people, as the report’s check would find it', async () => {
+    const { council, byCode } = await buildCouncil(t.db);
+    const group = await buildStudyGroup(t.db, { councilId: council.id, title: 'Chatham House Study Group' });
+    const [head, reader] = await Promise.all([buildUser(t.db, { displayName: 'Seo Do-yun' }), buildUser(t.db, { locale: 'en' })]);
+    await t.db.update(users).set({ names: { latin: 'Seo Do-yun', hangul: '서도윤' } }).where(eq(users.id, head.id));
+    await addMember(t.db, group.id, head.id, 'member', byCode.KR?.id ?? null);
+    await addMember(t.db, group.id, reader.id, 'member', byCode.JP?.id ?? null);
+    const starts = instant('2027-05-10T09:00', 'Asia/Seoul');
+    const chatham = await buildMeeting(t.db, { groupId: group.id, sequence: 1, attribution: 'chatham_house', startsAt: starts, endsAt: instant('2027-05-11T18:00', 'Asia/Seoul') });
+    const onRecord = await buildMeeting(t.db, { groupId: group.id, sequence: 2, attribution: 'on_record', startsAt: instant('2027-06-10T09:00', 'Asia/Seoul'), endsAt: instant('2027-06-11T18:00', 'Asia/Seoul') });
+    const session = (meetingId: string, position: number, title: string, guestSpeakers: string | null = null) => ({ meetingId, position, title, startsAt: new Date(starts.getTime() + position * 3_600_000), endsAt: new Date(starts.getTime() + (position + 1) * 3_600_000), guestSpeakers });
+    await t.db.insert(meetingSessions).values([
+      session(chatham.id, 1, 'Remarks by Seo Do-yun'),
+      session(chatham.id, 2, '서도윤 박사 발표'),
+      session(chatham.id, 3, 'A conversation with Dr. Guestworth', 'Dr. Imogen Guestworth (Hanbit Academy of International Affairs)'),
+      session(chatham.id, 4, 'Confidence-building on the Peninsula'),
+      session(onRecord.id, 1, 'Remarks by Seo Do-yun'),
+    ]);
+    const client = await signedInClient(t.app, reader);
+    const feed = await makeFeed(client, { groupSlug: group.slug });
+    const res = await fetchFeed(feed.url);
+    expect(res.statusCode).toBe(200);
+    const events = readCalendar(res.body).events;
+    const summaries = events.filter((e) => e.uid.startsWith('session-')).map((e) => e.summary);
+    expect(summaries).toEqual([
+      'Session (title withheld: Chatham House Rule) (Meeting 1)',
+      'Session (title withheld: Chatham House Rule) (Meeting 1)',
+      'Session (title withheld: Chatham House Rule) (Meeting 1)',
+      'Confidence-building on the Peninsula (Meeting 1)',
+      'Remarks by Seo Do-yun (Meeting 2)',
+    ]);
+    const chathamText = events.filter((e) => e.description?.includes('Meeting 1') || e.summary.includes('Meeting 1')).map((e) => [e.summary, e.description, e.location].join('\n')).join('\n');
+    for (const name of ['Seo Do-yun', '서도윤', 'Guestworth']) expect(chathamText).not.toContain(name);
   });
 });

@@ -13,6 +13,8 @@ export interface MeetingFacts {
   /** The group, its title in the reader's language when the charter has it. */
   group: { slug: string; title: string };
   host: { code: string; name: string } | null;
+  /** The meeting's title names one of its people under the Chatham House Rule: a feed says 'Meeting 3' instead. */
+  titleWithheld?: boolean;
 }
 
 export interface SessionFacts {
@@ -22,6 +24,8 @@ export interface SessionFacts {
   startsAt: Date;
   endsAt: Date;
   createdAt: Date;
+  /** The title names one of the meeting's people under the Chatham House Rule: the event carries a neutral title instead. */
+  titleWithheld?: boolean;
 }
 
 export interface EventContext {
@@ -90,7 +94,7 @@ export function meetingEvent(facts: MeetingFacts, ctx: EventContext): IcsEvent |
   const { meeting: m, group, host } = facts;
   const { t } = ctx;
   if (!m.startsAt) return null;
-  const name = meetingName(t, m);
+  const name = meetingName(t, facts.titleWithheld ? { title: null, sequence: m.sequence } : m);
   const url = meetingUrl(ctx.publicUrl, group.slug, m.id);
   const description = [
     group.title,
@@ -121,13 +125,14 @@ export function meetingEvent(facts: MeetingFacts, ctx: EventContext): IcsEvent |
 /**
  * A session of the timetable as its own event, linked to its meeting. Chairs and speakers are
  * left out: a feed leaves the group, and under the Chatham House Rule nothing that does names
- * participants.
+ * participants; a title the attribution check finds a name in is withheld for a neutral one.
  */
 export function sessionEvent(facts: MeetingFacts, session: SessionFacts, ctx: EventContext): IcsEvent {
   const { meeting: m, group } = facts;
   const { t } = ctx;
-  const name = meetingName(t, m);
+  const name = meetingName(t, facts.titleWithheld ? { title: null, sequence: m.sequence } : m);
   const url = meetingUrl(ctx.publicUrl, group.slug, m.id);
+  const title = session.titleWithheld ? t('calendar.sessionTitleWithheld') : session.title;
   // Sessions keep no revision time of their own: the later of the meeting's and their own creation.
   const revised = session.createdAt > m.updatedAt ? session.createdAt : m.updatedAt;
   return {
@@ -138,7 +143,7 @@ export function sessionEvent(facts: MeetingFacts, session: SessionFacts, ctx: Ev
     start: session.startsAt,
     end: session.endsAt,
     timeZone: m.timeZone,
-    summary: titled(t, m.status, t('calendar.sessionSummary', { session: session.title, meeting: name })),
+    summary: titled(t, m.status, t('calendar.sessionSummary', { session: title, meeting: name })),
     location: placeOf(t, m),
     description: [group.title, name, ...statusNote(t, m), t('calendar.page', { url })].join('\n'),
     url,

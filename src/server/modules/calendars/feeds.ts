@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { checkAttribution } from '../../../core/attribution';
 import type { CalendarFeedView } from '../../../core/calendars';
 import { LOCALES } from '../../../core/charter';
+import { docFromParagraphs } from '../../../core/rich-text';
 import { buildCalendar } from '../../calendar/ics';
 import { randomToken, sha256 } from '../../crypto';
 import type { Db } from '../../db/client';
@@ -9,6 +11,7 @@ import type { Actor } from '../../http/actor';
 import { notFound } from '../../http/errors';
 import { translator } from '../../i18n';
 import { recordAudit } from '../audit/record';
+import { meetingPeople } from '../reports/queries';
 import { visibleGroupCondition } from '../study-groups/policy';
 import { meetingEvent, sessionEvent, type MeetingFacts, type SessionFacts } from './events';
 
@@ -139,12 +142,39 @@ export async function feedMeetings(db: Db, owner: Actor, groupId: string | null,
   return { facts, sessions };
 }
 
+/**
+ * A feed is read without a session by calendar services outside the group, so under the
+ * Chatham House Rule (and for a closed meeting) a meeting or session title that the attribution
+ * check finds one of the meeting's people in — a finding or a name part alone — is withheld: the
+ * same check, with the same people, as the meeting's report.
+ */
+export async function withholdNamedTitles(db: Db, facts: MeetingFacts[], sessions: SessionFacts[]): Promise<{ facts: MeetingFacts[]; sessions: SessionFacts[] }> {
+  const guarded = facts.filter((f) => f.meeting.attribution !== 'on_record');
+  if (!guarded.length) return { facts, sessions };
+  const named = new Map<string, (text: string) => boolean>();
+  await Promise.all(
+    guarded.map(async (f) => {
+      const people = await meetingPeople(db, f.meeting);
+      named.set(f.meeting.id, (text) => {
+        const check = checkAttribution(docFromParagraphs([text]), people, f.meeting.attribution);
+        return check.findings.length > 0 || check.warnings.length > 0;
+      });
+    }),
+  );
+  const names = (meetingId: string, text: string | null | undefined) => Boolean(text?.trim() && named.get(meetingId)?.(text));
+  return {
+    facts: facts.map((f) => (names(f.meeting.id, f.meeting.title) ? { ...f, titleWithheld: true } : f)),
+    sessions: sessions.map((s) => (names(s.meetingId, s.title) ? { ...s, titleWithheld: true } : s)),
+  };
+}
+
 /** The feed as text/calendar, worded in the owner's language. */
 export async function renderFeed(db: Db, publicUrl: string, feed: FeedRow, owner: UserRow): Promise<string> {
   const locale = localeOf(owner.locale);
   const t = translator(locale);
   const actor = ownerActor(owner);
-  const { facts, sessions } = await feedMeetings(db, actor, feed.groupId, locale);
+  const listed = await feedMeetings(db, actor, feed.groupId, locale);
+  const { facts, sessions } = await withholdNamedTitles(db, listed.facts, listed.sessions);
   const ctx = { t, locale, publicUrl, withOnlineLink: true };
   const byMeeting = new Map<string, SessionFacts[]>();
   for (const s of sessions) byMeeting.set(s.meetingId, [...(byMeeting.get(s.meetingId) ?? []), s]);

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { REPORT_FLOW, REPORT_MEETING_STATUSES, REPORT_TRANSITIONS, MEETING_STATUS_FOR_REPORT, checkAttribution, isEmptyReport, type ReportTransition } from '../../../core/reports';
+import { checkAttribution, unanswered, type WarningAnswer } from '../../../core/attribution';
+import { REPORT_FLOW, REPORT_MEETING_STATUSES, REPORT_TRANSITIONS, MEETING_STATUS_FOR_REPORT, isEmptyReport, type ReportTransition } from '../../../core/reports';
 import type { ReportStatus } from '../../../core/meetings';
 import type { RichText } from '../../../core/rich-text';
 import type { Db } from '../../db/client';
@@ -83,9 +84,13 @@ export const transitionsFrom = (status: ReportStatus | null): ReportTransition[]
  * Circulates the report to the group, reopens it for changes, or makes it final, and moves the
  * meeting's status with it; under a row lock on the meeting, so two co-chairs cannot both step.
  * Circulating and finalizing run the attribution check against the meeting's people at that
- * moment (people invited later, or a rule changed since circulation, are caught at the end).
+ * moment (people invited later, or a rule changed since circulation, are caught at the end):
+ * a finding refuses the step (422 `report.attribution`), and so does a warning (a name part
+ * alone) that the request does not answer (422 `report.attribution_unanswered`, listing them).
+ * The answers that applied are recorded with the step in the audit trail, by place and whose
+ * name, without the words themselves.
  */
-export async function transitionReport(tx: Db, input: { actor: Actor; group: GroupRow; meetingId: string; transition: ReportTransition }): Promise<void> {
+export async function transitionReport(tx: Db, input: { actor: Actor; group: GroupRow; meetingId: string; transition: ReportTransition; acknowledge?: readonly WarningAnswer[] | undefined }): Promise<void> {
   const meeting = await meetingOfGroup(tx, input.group.id, input.meetingId, true);
   refuseClosed(meeting);
   const report: ReportRow | null = await reportOf(tx, meeting.id, true);
@@ -101,15 +106,27 @@ export async function transitionReport(tx: Db, input: { actor: Actor; group: Gro
   }
   refuseMeetingStatus(meeting, input.transition);
   if (input.transition === 'circulate' && isEmptyReport(report.content)) throw new AppError('report.empty', 'The report has no text yet.');
+  let acknowledged: { key: string; answer: WarningAnswer['answer']; block: number; start: number; end: number; people: (string | null)[] }[] = [];
   if (input.transition !== 'reopen') {
     const check = checkAttribution(report.content, await meetingPeople(tx, meeting), meeting.attribution);
     if (!check.ok) {
       throw new AppError(
         'report.attribution',
         `Under the Chatham House Rule the report may not name participants or their affiliations: ${check.findings.length} place${check.findings.length === 1 ? '' : 's'} to change${input.transition === 'finalize' ? ' (reopen it to change them)' : ''}.`,
-        { data: { rule: check.rule, findings: check.findings } },
+        { data: { rule: check.rule, findings: check.findings, warnings: check.warnings } },
       );
     }
+    const answers = input.acknowledge ?? [];
+    const open = unanswered(check, answers);
+    if (open.length) {
+      throw new AppError(
+        'report.attribution_unanswered',
+        `${open.length} part${open.length === 1 ? '' : 's'} of participants’ names stand${open.length === 1 ? 's' : ''} alone in the report: answer each (not about this person, or reviewed) before it ${input.transition === 'finalize' ? 'is made final' : 'circulates'}.`,
+        { data: { rule: check.rule, warnings: open } },
+      );
+    }
+    const byKey = new Map(answers.map((a) => [a.key, a.answer]));
+    acknowledged = check.warnings.map((w) => ({ key: w.key, answer: byKey.get(w.key) as WarningAnswer['answer'], block: w.block, start: w.start, end: w.end, people: w.people.map((p) => p.id) }));
   }
   const to = flow.to;
   await tx
@@ -128,6 +145,6 @@ export async function transitionReport(tx: Db, input: { actor: Actor; group: Gro
     targetType: 'meeting',
     targetId: meeting.id,
     groupId: input.group.id,
-    data: { meeting: meeting.sequence, version: report.version, from: report.status, to, ...(meetingStatus ? { meetingStatus } : {}) },
+    data: { meeting: meeting.sequence, version: report.version, from: report.status, to, ...(meetingStatus ? { meetingStatus } : {}), ...(acknowledged.length ? { acknowledged: acknowledged.map(({ key: _key, ...a }) => a) } : {}) },
   });
 }

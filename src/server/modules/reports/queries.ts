@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { guestSpeakerPeople, type AttributionPerson } from '../../../core/reports';
+import { guestSpeakerPeople, type AttributionPerson } from '../../../core/attribution';
 import type { Db } from '../../db/client';
 import { groupMemberships, meetingAttendance, meetingReports, meetings, meetingSessions, memberCommittees, users } from '../../db/schema';
 import { notFound } from '../../http/errors';
@@ -79,8 +79,8 @@ export async function meetingPeople(db: Db, meeting: MeetingRow): Promise<Attrib
   for (const p of people) note(p.id, p.committeeId);
   for (const s of seats) note(s.userId, s.committeeId);
   const committees = committeeIds.size
-    ? new Map((await db.select({ id: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name }).from(memberCommittees).where(inArray(memberCommittees.id, [...committeeIds]))).map((c) => [c.id, c]))
-    : new Map<string, { code: string; name: string }>();
+    ? new Map((await db.select({ id: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name, country: memberCommittees.country }).from(memberCommittees).where(inArray(memberCommittees.id, [...committeeIds]))).map((c) => [c.id, c]))
+    : new Map<string, { code: string; name: string; country: string | null }>();
   return [
     ...people.map((p) => ({
       id: p.id,
@@ -89,7 +89,7 @@ export async function meetingPeople(db: Db, meeting: MeetingRow): Promise<Attrib
       affiliation: p.affiliation,
       committees: [...(committeesOf.get(p.id) ?? [])].flatMap((id) => {
         const c = committees.get(id);
-        return c ? [{ code: c.code, name: c.name }] : [];
+        return c ? [{ code: c.code, name: c.name, country: c.country }] : [];
       }),
     })),
     ...guests,

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAttribution, type AttributionFinding, type ReportView } from '../../../core/reports';
+import { checkAttribution, type AttributionFinding } from '../../../core/attribution';
+import type { ReportView } from '../../../core/reports';
 import { docFromParagraphs } from '../../../core/rich-text';
 import { auditEvents, meetingAttendance, meetingReports, meetings, meetingSessions, users } from '../../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../../test/context';
@@ -193,7 +194,7 @@ describe('circulating under the Chatham House Rule', () => {
     expect(check?.findings.map((f) => f.match)).toEqual(['Marguerite Late-Comer', 'Jane Doe', '윤재석']);
     // The editor receives the same people, to run the same check as the text changes.
     const view = (await rapporteur.get(url(m.id))).json() as ReportView;
-    expect(view.people).toEqual(expect.arrayContaining([expect.objectContaining({ id: ids.yoon, names: { latin: 'Yoon Jae-seok', hangul: '윤재석' }, committees: [{ code: 'KR', name: 'Committee KR' }] }), { id: null, displayName: 'Jane Doe', affiliation: 'Institute of Strategy' }]));
+    expect(view.people).toEqual(expect.arrayContaining([expect.objectContaining({ id: ids.yoon, names: { latin: 'Yoon Jae-seok', hangul: '윤재석' }, committees: [{ code: 'KR', name: 'Committee KR', country: 'KR' }] }), { id: null, displayName: 'Jane Doe', affiliation: 'Institute of Strategy' }]));
     expect(checkAttribution(view.content, view.people ?? [], view.attribution)).toEqual(view.check);
   });
 
@@ -224,6 +225,82 @@ describe('circulating under the Chatham House Rule', () => {
     const empty = await step(chair, m.id, 'circulate');
     expect(empty.statusCode).toBe(422);
     expect(empty.json().code).toBe('report.empty');
+  });
+});
+
+describe('the Chatham House check cannot be walked around (#9 part 3)', () => {
+  /** A convened Chatham House meeting with a guest speaker in its timetable, and a participant with a three-kanji family name recorded. */
+  async function withGuest() {
+    const m = await meeting();
+    await t.db.insert(meetingSessions).values({
+      meetingId: m.id,
+      position: 1,
+      title: 'Session 1',
+      startsAt: new Date('2027-03-10T01:00:00Z'),
+      endsAt: new Date('2027-03-10T02:00:00Z'),
+      guestSpeakers: 'Dr. Imogen Guestworth (Hanbit Academy of International Affairs)',
+    });
+    return m;
+  }
+  const circulate = (meetingId: string, acknowledge?: { key: string; answer: string }[]) => chair.post(url(meetingId, '/transitions'), { transition: 'circulate', ...(acknowledge ? { acknowledge } : {}) });
+
+  beforeAll(async () => {
+    await t.db.update(users).set({ names: { latin: 'Shingo Kubota', kanji: '久保田慎吾', kanjiFamily: '久保田' } }).where(eq(users.id, ids.member));
+  });
+
+  it('refuses each way round it with 422 report.attribution, and changes nothing', async () => {
+    const texts: [string, string][] = [
+      ['Imogen Guestworth said that hotlines matter.', 'Imogen Guestworth'],
+      ['Imo\u00adgen Guest\u200bworth said so.', 'Imo\u00adgen Guest\u200bworth'],
+      ['As J. S. Yoon put it, trust comes first.', 'J. S. Yoon'],
+      ['Yoon Jae-s\u0435ok disagreed.', 'Yoon Jae-s\u0435ok'],
+      ['A Hanbit Academy study was cited.', 'Hanbit Academy'],
+      ['The Korean delegation disagreed.', 'Korean delegation'],
+      ['久保田氏は反対した。', '久保田氏'],
+    ];
+    for (const [text, match] of texts) {
+      const m = await withGuest();
+      expect((await save(rapporteur, m.id, 0, text)).statusCode).toBe(200);
+      const before = await reportRow(m.id);
+      const auditBefore = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, m.id));
+      const refused = await circulate(m.id);
+      expect(refused.statusCode, text).toBe(422);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      const problem = refused.json() as { code: string; findings: AttributionFinding[] };
+      expect(problem.code, text).toBe('report.attribution');
+      expect(problem.findings.map((f) => f.match), text).toEqual([match]);
+      expect(await reportRow(m.id)).toEqual(before);
+      expect(await meetingStatus(m.id)).toBe('report_drafting');
+      expect(await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, m.id))).toEqual(auditBefore);
+    }
+  });
+
+  it('refuses a name part alone until it is answered (422 report.attribution_unanswered), then circulates and records the answer', async () => {
+    const m = await withGuest();
+    await save(rapporteur, m.id, 0, 'Imogen thanked the hosts.', 'One participant stressed the value of hotlines.');
+    const view = (await chair.get(url(m.id))).json() as ReportView;
+    expect(view.check).toMatchObject({ ok: true, findings: [], warnings: [{ kind: 'name_part', part: 'given', match: 'Imogen', block: 0, start: 0, end: 6, people: [{ id: null, displayName: 'Imogen Guestworth' }] }] });
+    const key = view.check?.warnings[0]?.key as string;
+
+    const refused = await circulate(m.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'report.attribution_unanswered', warnings: [{ key, match: 'Imogen' }] });
+    expect(await reportRow(m.id)).toMatchObject({ status: 'drafting', circulatedAt: null });
+    // An answer to another text (a stale key) answers nothing.
+    expect((await circulate(m.id, [{ key: '0:text:0:6:harriet', answer: 'reviewed' }])).json()).toMatchObject({ code: 'report.attribution_unanswered' });
+    expect((await circulate(m.id, [{ key, answer: 'maybe' }])).statusCode).toBe(400);
+
+    const done = await circulate(m.id, [{ key, answer: 'not_this_person' }]);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'circulated' });
+    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, m.id), eq(auditEvents.action, 'report.circulated')));
+    expect(event?.data).toMatchObject({ acknowledged: [{ answer: 'not_this_person', block: 0, start: 0, end: 6, people: [null] }] });
+    // The audit trail records where and whose, not the name itself.
+    expect(JSON.stringify(event?.data)).not.toContain('Imogen');
+
+    // Finalizing asks again.
+    expect((await step(chair, m.id, 'finalize')).json()).toMatchObject({ code: 'report.attribution_unanswered' });
+    expect((await chair.post(url(m.id, '/transitions'), { transition: 'finalize', acknowledge: [{ key, answer: 'reviewed' }] })).statusCode).toBe(200);
   });
 });
 

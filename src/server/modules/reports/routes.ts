@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, GROUP_POLICY, type GroupAction } from '../../../core/policies';
+import { checkAttribution } from '../../../core/attribution';
 import {
-  checkAttribution,
   emptyReport,
   isEmptyReport,
   REPORT_MEETING_STATUSES,
@@ -109,7 +109,7 @@ export async function reportRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Circulate the report to the group (refused while the attribution check finds names), reopen it, or make it final',
+        summary: 'Circulate the report to the group (refused while the attribution check finds names or a warning is unanswered: send `acknowledge`), reopen it, or make it final',
         params: ZReportParams,
         body: ZReportTransitionRequest,
         response: { 200: ZReportView },
@@ -119,7 +119,7 @@ export async function reportRoutes(root: FastifyInstance) {
       const actor = requireActor(req);
       const access = await groupAccess(root, actor, req.params.slug);
       authorize(access, 'report.approve');
-      await db.transaction((tx) => transitionReport(tx, { actor, group: access.snapshot.group, meetingId: req.params.meetingId, transition: req.body.transition }));
+      await db.transaction((tx) => transitionReport(tx, { actor, group: access.snapshot.group, meetingId: req.params.meetingId, transition: req.body.transition, acknowledge: req.body.acknowledge }));
       await root.changes.sync();
       return view(actor, req.params.slug, req.params.meetingId);
     },

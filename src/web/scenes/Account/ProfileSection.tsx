@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateMeInput } from '../../../core/accounts';
 import { LIMITS } from '../../../core/limits';
-import { NAME_SCRIPTS, type NameScript } from '../../../core/people';
+import { familyKey, NAME_SCRIPTS, type NameScript } from '../../../core/people';
 import { updateMe, useMe } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLocale, isLocale, LANGUAGE_NAMES, UI_LOCALES } from '../../i18n';
@@ -60,6 +60,12 @@ export function ProfileSection() {
     hangul: t('account.nameHangul'),
     hanzi: t('account.nameHanzi'),
     kanji: t('account.nameKanji'),
+  };
+  const familyLabels: Record<NameScript, string> = {
+    latin: t('account.familyLatin'),
+    hangul: t('account.familyHangul'),
+    hanzi: t('account.familyHanzi'),
+    kanji: t('account.familyKanji'),
   };
 
   const submit = (e: FormEvent) => {
@@ -127,24 +133,28 @@ export function ProfileSection() {
           }
         >
           <Text id={namesHintId} size="xs" c="dimmed" mb="sm">
-            {t('account.namesHint')}
+            {t('account.namesHint')} {t('account.familyHint')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            {NAME_SCRIPTS.map((script) => (
-              <TextInput
-                key={script}
-                label={spellingLabels[script]}
-                lang={SCRIPT_LANG[script]}
-                autoComplete="off"
-                maxLength={LIMITS.nameMax}
-                value={names[script]}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  setNames((prev) => ({ ...prev, [script]: value }));
-                  save.reset();
-                }}
-              />
-            ))}
+            {NAME_SCRIPTS.flatMap((script) =>
+              ([script, familyKey(script)] as const).map((field) => (
+                <TextInput
+                  key={field}
+                  label={field === script ? spellingLabels[script] : familyLabels[script]}
+                  lang={SCRIPT_LANG[script]}
+                  autoComplete="off"
+                  maxLength={LIMITS.nameMax}
+                  value={names[field]}
+                  disabled={field !== script && !names[script].trim()}
+                  data-testid={`name-${field}`}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setNames((prev) => ({ ...prev, [field]: value }));
+                    save.reset();
+                  }}
+                />
+              )),
+            )}
           </SimpleGrid>
         </Fieldset>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" mt="lg">

@@ -18,6 +18,14 @@ describe('the profile form’s change', () => {
     expect(ZUpdateMe.parse(change)).toEqual({ names: { hangul: null, kanji: '金敏俊' } });
   });
 
+  it('sends a family name with its spelling, under its own key', () => {
+    const form = profileForm(me);
+    expect(form.names).toMatchObject({ kanji: '', kanjiFamily: '', hangulFamily: '' });
+    const change = profileChange(me, { ...form, names: { ...form.names, kanji: '佐々木健太', kanjiFamily: ' 佐々木', hangulFamily: '김' } });
+    expect(change).toEqual({ names: { kanji: '佐々木健太', kanjiFamily: '佐々木', hangulFamily: '김' } });
+    expect(ZUpdateMe.safeParse(change).success).toBe(true);
+  });
+
   it('clears the affiliation and the time zone with null', () => {
     const change = profileChange(me, { ...profileForm(me), affiliation: '  ', timeZone: null });
     expect(change).toEqual({ affiliation: null, timeZone: null });

@@ -1,18 +1,21 @@
 import type { UpdateMeInput } from '../../../core/accounts';
-import { NAME_SCRIPTS, type NameScript, type PersonNames } from '../../../core/people';
+import { FAMILY_KEYS, NAME_SCRIPTS, type FamilyKey, type NameScript, type PersonNames } from '../../../core/people';
+
+/** The form's name fields: each script's spelling and its family name. */
+const NAME_FIELDS = [...NAME_SCRIPTS, ...FAMILY_KEYS];
 
 export interface ProfileForm {
   displayName: string;
-  names: Record<NameScript, string>;
+  names: Record<NameScript | FamilyKey, string>;
   affiliation: string;
   timeZone: string | null;
 }
 
-/** The form's fields for a saved profile: each spelling as text, '' where there is none. */
+/** The form's fields for a saved profile: each spelling and family name as text, '' where there is none. */
 export function profileForm(me: { displayName: string; names: PersonNames; affiliation: string | null; timeZone: string | null }): ProfileForm {
   return {
     displayName: me.displayName,
-    names: Object.fromEntries(NAME_SCRIPTS.map((s) => [s, me.names[s] ?? ''])) as Record<NameScript, string>,
+    names: Object.fromEntries(NAME_FIELDS.map((s) => [s, me.names[s] ?? ''])) as Record<NameScript | FamilyKey, string>,
     affiliation: me.affiliation ?? '',
     timeZone: me.timeZone,
   };
@@ -20,7 +23,7 @@ export function profileForm(me: { displayName: string; names: PersonNames; affil
 
 /** What the form changes, compared with the saved profile: only the fields that differ, trimmed. */
 export function profileChange(me: { displayName: string; names: PersonNames; affiliation: string | null; timeZone: string | null }, form: ProfileForm): UpdateMeInput {
-  const names = Object.fromEntries(NAME_SCRIPTS.filter((s) => form.names[s].trim() !== (me.names[s] ?? '')).map((s) => [s, form.names[s].trim()]));
+  const names = Object.fromEntries(NAME_FIELDS.filter((s) => form.names[s].trim() !== (me.names[s] ?? '')).map((s) => [s, form.names[s].trim()]));
   return {
     ...(form.displayName.trim() !== me.displayName ? { displayName: form.displayName.trim() } : {}),
     // An emptied spelling is sent as '': the server removes it.

@@ -1,7 +1,7 @@
 import { Text, UnstyledButton } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AttributionFinding } from '../../../../core/reports';
+import type { AttributionFinding } from '../../../../core/attribution';
 import type { RichText } from '../../../../core/rich-text';
 import { textLang } from '../../../components/text-lang';
 import classes from './Report.module.css';

@@ -4,13 +4,15 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import type { AttributionRule } from '../../../../core/meetings';
-import { compileAttributionTerms, findAttributions, type AttributionFinding, type AttributionPerson, type ReportView } from '../../../../core/reports';
+import { compileAttributionTerms, findAttributions, type AttributionFinding, type AttributionPerson, type AttributionResult, type AttributionWarning, type WarningAnswer } from '../../../../core/attribution';
+import type { ReportView } from '../../../../core/reports';
 import type { RichText } from '../../../../core/rich-text';
 import { isApiError } from '../../../api/client';
 import { recordMutations } from '../../../api/queries';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { RichTextEditor } from '../../../editor/RichTextEditor';
 import { CheckSummary, FindingsList, sameDoc } from './Findings';
+import { WarningsList, type WarningAnswers } from './Warnings';
 import classes from './Report.module.css';
 import { useHighlights } from './useHighlights';
 
@@ -25,15 +27,18 @@ interface Props {
   onSaved: (view: ReportView) => void;
   onDirtyChange: (dirty: boolean) => void;
   onReload: () => void;
+  /** The answers to the check's warnings given in this page, shared with the co-chairs' steps. */
+  answers: WarningAnswers;
+  onAnswer: (key: string, answer: WarningAnswer['answer'] | null) => void;
 }
 
 /**
  * The attribution check, run as the rapporteur types: the same function the server runs before
  * it circulates the report, with the meeting's people it gave us. The terms are compiled once.
  */
-export function useLiveCheck(doc: RichText, people: readonly AttributionPerson[] | null, rule: AttributionRule): AttributionFinding[] {
+export function useLiveCheck(doc: RichText, people: readonly AttributionPerson[] | null, rule: AttributionRule): AttributionResult {
   const terms = useMemo(() => (people && rule !== 'on_record' ? compileAttributionTerms(people) : []), [people, rule]);
-  return useMemo(() => (terms.length ? findAttributions(doc, terms) : []), [doc, terms]);
+  return useMemo(() => (terms.length ? findAttributions(doc, terms) : { findings: [], warnings: [] }), [doc, terms]);
 }
 
 /**
@@ -42,14 +47,14 @@ export function useLiveCheck(doc: RichText, people: readonly AttributionPerson[]
  * marked in the text; saves name the version they started from, and a stale one offers to load
  * the latest.
  */
-export default function ReportEditor({ slug, meetingId, report, latestVersion, lang, onSaved, onDirtyChange, onReload }: Props) {
+export default function ReportEditor({ slug, meetingId, report, latestVersion, lang, onSaved, onDirtyChange, onReload, answers, onAnswer }: Props) {
   const { t } = useTranslation();
   const [doc, setDoc] = useState<RichText>(report.content);
   const [saved, setSaved] = useState<{ doc: RichText; version: number }>({ doc: report.content, version: report.version });
   const [active, setActive] = useState<number | null>(null);
   const [justSaved, setJustSaved] = useState(false);
   const dirty = !sameDoc(doc, saved.doc);
-  const findings = useLiveCheck(doc, report.people, report.attribution);
+  const { findings, warnings } = useLiveCheck(doc, report.people, report.attribution);
   const box = useRef<HTMLDivElement>(null);
   const reveal = useHighlights(box, '.ProseMirror', findings, active !== null && active < findings.length ? active : null);
 
@@ -122,7 +127,7 @@ export default function ReportEditor({ slug, meetingId, report, latestVersion, l
           </Text>
         ) : null}
       </Stack>
-      <CheckPanel rule={report.attribution} findings={findings} active={active} onSelect={choose} />
+      <CheckPanel rule={report.attribution} findings={findings} warnings={warnings} answers={answers} onAnswer={onAnswer} active={active} onSelect={choose} />
 
       <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} centered radius="md" title={<Text fw={600}>{t('report.editor.leaveTitle')}</Text>}>
         <Stack gap="md">
@@ -142,7 +147,23 @@ export default function ReportEditor({ slug, meetingId, report, latestVersion, l
 }
 
 /** Beside the editor: the rule's check, live, with each finding and where it is. */
-function CheckPanel({ rule, findings, active, onSelect }: { rule: AttributionRule; findings: AttributionFinding[]; active: number | null; onSelect: (i: number) => void }) {
+function CheckPanel({
+  rule,
+  findings,
+  warnings,
+  answers,
+  onAnswer,
+  active,
+  onSelect,
+}: {
+  rule: AttributionRule;
+  findings: AttributionFinding[];
+  warnings: AttributionWarning[];
+  answers: WarningAnswers;
+  onAnswer: Props['onAnswer'];
+  active: number | null;
+  onSelect: (i: number) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder radius="md" p="md" component="aside" aria-labelledby="check-title" className={classes.checkPanel} data-testid="check-panel" data-rule={rule}>
@@ -163,6 +184,7 @@ function CheckPanel({ rule, findings, active, onSelect }: { rule: AttributionRul
               <CheckSummary count={findings.length} />
             </div>
             {findings.length ? <FindingsList findings={findings} active={active} onSelect={onSelect} testId="live-findings" /> : null}
+            <WarningsList warnings={warnings} answers={answers} onAnswer={onAnswer} testId="live-warnings" />
             <Text size="xs" c="dimmed">
               {t('report.check.safeguard')}
             </Text>

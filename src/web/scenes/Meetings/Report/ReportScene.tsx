@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributionRule, ReportStatus } from '../../../../core/meetings';
-import { REPORT_FLOW, REPORT_MEETING_STATUSES, type AttributionFinding, type ReportTransition, type ReportView } from '../../../../core/reports';
+import type { AttributionFinding, AttributionWarning, WarningAnswer } from '../../../../core/attribution';
+import { REPORT_FLOW, REPORT_MEETING_STATUSES, type ReportTransition, type ReportView } from '../../../../core/reports';
 import type { MeetingDetail } from '../../../../core/meetings';
 import { isApiError } from '../../../api/client';
 import { meetingKeys, recordKeys, recordMutations, refreshMeeting, useReport } from '../../../api/queries';
@@ -18,6 +19,7 @@ import { useMeetingContext } from '../context';
 import { CheckSummary, FindingsList } from './Findings';
 import classes from './Report.module.css';
 import { useHighlights } from './useHighlights';
+import { answersFor, WarningsList, type WarningAnswers } from './Warnings';
 
 // The editor (Tiptap) loads only for those who write the report.
 const ReportEditor = lazy(() => import('./ReportEditor'));
@@ -65,6 +67,15 @@ function ReportBody() {
   const report = useReport(group.slug, meeting.id);
   const [editorKey, setEditorKey] = useState(0);
   const [dirty, setDirty] = useState(false);
+  const [answers, setAnswers] = useState<WarningAnswers>({});
+  const answer = useCallback((key: string, a: WarningAnswer['answer'] | null) => {
+    setAnswers((prev) => {
+      const next = { ...prev };
+      if (a) next[key] = a;
+      else delete next[key];
+      return next;
+    });
+  }, []);
 
   /** A saved report or a step moves the meeting's status with it: the page's badge follows at once. */
   const adopt = useCallback(
@@ -107,7 +118,7 @@ function ReportBody() {
   return (
     <Stack gap="lg">
       <StatusLine view={view} />
-      <Steps view={view} dirty={dirty} onDone={adopt} />
+      <Steps view={view} dirty={dirty} onDone={adopt} answers={answers} onAnswer={answer} showWarnings={!writing} />
       {writing ? (
         <Suspense fallback={<Skeleton height={320} radius="md" />}>
           <ReportEditor
@@ -120,6 +131,8 @@ function ReportBody() {
             onSaved={adopt}
             onDirtyChange={setDirty}
             onReload={() => void reload()}
+            answers={answers}
+            onAnswer={answer}
           />
         </Suspense>
       ) : (
@@ -170,7 +183,22 @@ function StatusLine({ view }: { view: ReportView }) {
  * the co-chair sees the server's refusal with the passages it found — the server, not this
  * page, has the last word on who was at the meeting.
  */
-function Steps({ view, dirty, onDone }: { view: ReportView; dirty: boolean; onDone: (view: ReportView) => void }) {
+function Steps({
+  view,
+  dirty,
+  onDone,
+  answers,
+  onAnswer,
+  showWarnings,
+}: {
+  view: ReportView;
+  dirty: boolean;
+  onDone: (view: ReportView) => void;
+  answers: WarningAnswers;
+  onAnswer: (key: string, answer: WarningAnswer['answer'] | null) => void;
+  /** The editor, when shown, lists the warnings itself. */
+  showWarnings: boolean;
+}) {
   const { t } = useTranslation();
   const { group, meeting } = useMeetingContext();
   const [confirmFinal, setConfirmFinal] = useState(false);
@@ -180,7 +208,7 @@ function Steps({ view, dirty, onDone }: { view: ReportView; dirty: boolean; onDo
     approver && step !== 'reopen' && view.version > 0 && REPORT_FLOW[step].from === view.status && (REPORT_MEETING_STATUSES[step] as readonly string[]).includes(meeting.status) && view.check !== null && !view.check.ok;
   const offered = (['circulate', 'reopen', 'finalize'] as const).filter((s) => view.allowedActions.includes(s) || blockedOnlyByCheck(s));
   const step = useMutation({
-    mutationFn: (transition: ReportTransition) => recordMutations.reportStep(group.slug, meeting.id, transition),
+    mutationFn: (transition: ReportTransition) => recordMutations.reportStep(group.slug, meeting.id, transition, answersFor(view.check?.warnings ?? [], answers)),
     onSuccess: (next, transition) => {
       setDone(transition);
       onDone(next);
@@ -188,6 +216,8 @@ function Steps({ view, dirty, onDone }: { view: ReportView; dirty: boolean; onDo
     onError: () => setDone(null),
   });
   const refused: AttributionFinding[] = isApiError(step.error) && step.error.code === 'report.attribution' && Array.isArray(step.error.problem.findings) ? (step.error.problem.findings as AttributionFinding[]) : [];
+  const unansweredWarnings: AttributionWarning[] = isApiError(step.error) && step.error.code === 'report.attribution_unanswered' && Array.isArray(step.error.problem.warnings) ? (step.error.problem.warnings as AttributionWarning[]) : [];
+  const warnings = view.check?.warnings ?? [];
   if (!offered.length && !done) return null;
   const run = (s: ReportTransition) => {
     setDone(null);
@@ -218,6 +248,7 @@ function Steps({ view, dirty, onDone }: { view: ReportView; dirty: boolean; onDo
             </Text>
           </Group>
         ) : null}
+        {showWarnings && offered.some((s) => s !== 'reopen') && !unansweredWarnings.length ? <WarningsList warnings={warnings} answers={answers} onAnswer={onAnswer} testId="step-warnings" /> : null}
         {done ? (
           <Text size="sm" c="green.8" role="status" data-testid="report-step-done">
             {t(`report.steps.done.${done}`)}
@@ -232,6 +263,11 @@ function Steps({ view, dirty, onDone }: { view: ReportView; dirty: boolean; onDo
                 <FindingsList findings={refused} onSelect={(i) => scrollToFinding(refused[i])} testId="refused-findings" />
               </Stack>
             ) : null}
+            {unansweredWarnings.length ? (
+              <div style={{ marginTop: 8 }}>
+                <WarningsList warnings={unansweredWarnings} answers={answers} onAnswer={onAnswer} testId="refused-warnings" />
+              </div>
+            ) : null}
           </div>
         ) : null}
       </Stack>
@@ -242,7 +278,7 @@ function Steps({ view, dirty, onDone }: { view: ReportView; dirty: boolean; onDo
         message={t('report.steps.finalizeBody')}
         confirmLabel={t('report.steps.finalize')}
         onConfirm={async () => {
-          const next = await recordMutations.reportStep(group.slug, meeting.id, 'finalize');
+          const next = await recordMutations.reportStep(group.slug, meeting.id, 'finalize', answersFor(view.check?.warnings ?? [], answers));
           setDone('finalize');
           onDone(next);
         }}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockTexts, type RichText } from '../../../../core/rich-text';
-import { checkAttribution } from '../../../../core/reports';
+import { checkAttribution } from '../../../../core/attribution';
 import { pointAt, type Piece } from './highlight';
 
 /** Pieces as the DOM walk would give them for the text "Dr. Yoon | said" + <br> + "…" — nodes named by strings. */

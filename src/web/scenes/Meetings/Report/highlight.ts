@@ -1,4 +1,4 @@
-import type { AttributionFinding } from '../../../../core/reports';
+import type { AttributionFinding } from '../../../../core/attribution';
 
 /*
  * Marking the attribution check's findings in the text as the reader sees it — in the editor

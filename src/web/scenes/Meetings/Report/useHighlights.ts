@@ -1,5 +1,5 @@
 import { useCallback, useEffect, type RefObject } from 'react';
-import type { AttributionFinding } from '../../../../core/reports';
+import type { AttributionFinding } from '../../../../core/attribution';
 import { findingRanges, HIGHLIGHT, paint } from './highlight';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAttribution, foldForMatching, guestSpeakerPeople, HAN_TITLES, HANGUL_TITLES, type AttributionPerson } from './reports';
+import { checkAttribution, foldForMatching, guestSpeakerPeople, HAN_TITLES, HANGUL_TITLES, type AttributionPerson } from './attribution';
 import { docFromParagraphs, ZRichText, type RichText } from './rich-text';
 
 const yoon: AttributionPerson = {
@@ -141,10 +141,10 @@ describe('the attribution check: the document and the rule', () => {
 
   it('finds nothing on record, and treats a closed meeting as strictly as the rule', () => {
     const text = ['윤재석 and Dr. Ashby of CSCAP-Korea'];
-    expect(check(text, people, 'on_record')).toEqual({ rule: 'on_record', ok: true, findings: [] });
+    expect(check(text, people, 'on_record')).toEqual({ rule: 'on_record', ok: true, findings: [], warnings: [] });
     expect(check(text, people, 'closed').findings).toHaveLength(3);
     expect(check(text, people, 'chatham_house').findings).toHaveLength(3);
-    expect(check(['No names here.'])).toEqual({ rule: 'chatham_house', ok: true, findings: [] });
+    expect(check(['No names here.'])).toEqual({ rule: 'chatham_house', ok: true, findings: [], warnings: [] });
   });
 
   it('folds case, accents and full-width forms but keeps Hangul and kana whole', () => {
@@ -206,7 +206,10 @@ describe('the attribution check: properties', () => {
       fc.property(fc.array(arbPerson, { minLength: 1, maxLength: 6 }), fillerDoc, (generated, paragraphs) => {
         const who = [...generated, li];
         fc.pre(!holdsCjkString(paragraphs, who));
-        expect(check(paragraphs, who).findings).toEqual([]);
+        const res = check(paragraphs, who);
+        expect(res.findings).toEqual([]);
+        // Nor a warning from Latin filler (random Han and Hangul may form a given name by chance).
+        expect(res.warnings.filter((w) => /\p{Script=Latin}/u.test(w.match))).toEqual([]);
       }),
       { numRuns: 1000 },
     );
@@ -256,5 +259,121 @@ describe('the attribution check: properties', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the attribution check: what readers cannot see or tell apart (#9 part 3)', () => {
+  const imogen: AttributionPerson = { id: null, displayName: 'Imogen Guestworth' };
+  const at = (text: string, who: AttributionPerson[] = [imogen, ashby, yoon, morishita]) => check([text], who).findings.map((f) => ({ match: f.match, start: f.start, end: f.end }));
+
+  it('reads through invisible characters inside a name, and points at the text as written', () => {
+    for (const invisible of ['\u00ad', '\u200b', '\u2060', '\ufeff', '\u200c', '\u200d', '\u034f', '\u180e', '\u202e']) {
+      const name = `Imo${invisible}gen Guest${invisible}worth`;
+      const text = `As ${name} said.`;
+      expect(at(text), JSON.stringify(invisible)).toEqual([{ match: name, start: 3, end: 3 + name.length }]);
+    }
+    // An invisible character after the name is not part of the match.
+    expect(at('Imogen Guestworth\u00ad said')).toEqual([{ match: 'Imogen Guestworth', start: 0, end: 17 }]);
+    // In Hangul, Han and kana too: a soft hyphen or a variation selector inside 윤재석 or 森下恵理子.
+    expect(at('윤\u00ad재\u200b석 교수')).toEqual([{ match: '윤\u00ad재\u200b석', start: 0, end: 5 }]);
+    expect(at('森\ufe00下\u2060恵理子氏')).toEqual([{ match: '森\ufe00下\u2060恵理子', start: 0, end: 7 }]);
+  });
+
+  it('reads look-alike letters of other scripts and full-width or mathematical letters as the Latin letters they show', () => {
+    const cyrillic = 'Jon\u0430than Ashby'; // Cyrillic а
+    expect(at(`${cyrillic} spoke`)).toEqual([{ match: cyrillic, start: 0, end: cyrillic.length }]);
+    const mixed = 'J\u043enathan \u0410sh\u0432y'.replace('\u0432', 'b'); // Cyrillic о and А
+    expect(at(mixed)).toEqual([{ match: mixed, start: 0, end: mixed.length }]);
+    const greek = 'Ιmοgen Guestworth'; // Greek capital iota and omicron
+    expect(at(greek)).toEqual([{ match: greek, start: 0, end: greek.length }]);
+    const upper = 'IMOGEN GUESTWORT\u041d'; // Cyrillic capital En for H
+    expect(at(upper)).toEqual([{ match: upper, start: 0, end: upper.length }]);
+    expect(at('Ｉｍｏｇｅｎ　Ｇｕｅｓｔｗｏｒｔｈ')).toEqual([{ match: 'Ｉｍｏｇｅｎ　Ｇｕｅｓｔｗｏｒｔｈ', start: 0, end: 17 }]);
+    const math = '𝐈𝐦𝐨𝐠𝐞𝐧 𝐆𝐮𝐞𝐬𝐭𝐰𝐨𝐫𝐭𝐡';
+    expect(at(math)).toEqual([{ match: math, start: 0, end: math.length }]);
+    expect(foldForMatching('Jon\u0430than')).toBe('jonathan');
+  });
+
+  it('leaves Han, Hangul, kana and plain ASCII as they are: look-alike data does not merge ordinary characters', () => {
+    // The confusables data maps katakana カ to the Han 力, ロ to 口, 一 to ー, ㅣ to 丨, 'm' to 'rn', '0' to 'O'.
+    expect(foldForMatching('カロ一ㅣ二')).toBe('カロ一ㅣ二'.normalize('NFKC'));
+    expect(foldForMatching('rn m 0 1 l I')).toBe('rn m 0 1 l i');
+    expect(matches('力口', [{ id: null, displayName: 'カロ', names: { kanji: 'カロ' } }])).toEqual([]);
+    expect(matches('Jonathan Ashby', [{ id: null, displayName: 'Jonathan Ashby' }])).toEqual(['Jonathan Ashby']);
+    expect(matches('Jonatharn Ashby', [{ id: null, displayName: 'Jonathan Ashby' }])).toEqual([]);
+  });
+});
+
+describe('the attribution check: variants derived once, in the matcher (#9 part 3)', () => {
+  const guest = guestSpeakerPeople('Dr. Imogen Guestworth (Hanbit Academy of International Affairs)');
+  const kubota: AttributionPerson = { id: null, displayName: 'Shingo Kubota', names: { latin: 'Shingo Kubota', kanji: '久保田慎吾', kanjiFamily: '久保田', latinFamily: 'Kubota' } };
+  const hasegawa: AttributionPerson = { id: null, displayName: 'Aiko Hasegawa', names: { latin: 'Aiko Hasegawa', kanji: '長谷川愛子', kanjiFamily: '長谷川' } };
+  const namgung: AttributionPerson = { id: null, displayName: 'Namgung Min', names: { latin: 'Namgung Min', hangul: '남궁민', hangulFamily: '남궁' } };
+  const ouyang: AttributionPerson = { id: null, displayName: 'Ouyang Wen', names: { latin: 'Ouyang Wen', hanzi: '欧阳文', hanziFamily: '欧阳' } };
+  const warned = (text: string, who: AttributionPerson[]) => check([text], who).warnings.map((w) => w.match);
+
+  it('reads a guest speaker without the title the timetable gives them, and matches the bare name', () => {
+    expect(guest).toEqual([{ id: null, displayName: 'Imogen Guestworth', affiliation: 'Hanbit Academy of International Affairs' }]);
+    expect(guestSpeakerPeople('H.E. Amb. Seo Do-yun; Prof Jane Doe PhD, Institute of Strategy; 김민지 박사 (KIDA)').map((p) => p.displayName)).toEqual(['Seo Do-yun', 'Jane Doe', '김민지']);
+    // Only titles: 'He' of He Wentao, 'Md' or 'Sen' are names ('Sen.' with its full stop is a senator).
+    expect(guestSpeakerPeople('He Wentao; Aa Md; Sen Amartya; Sen. Jane Roe; Mr Li').map((p) => p.displayName)).toEqual(['He Wentao', 'Aa Md', 'Sen Amartya', 'Jane Roe', 'Li']);
+    expect(matches('Imogen Guestworth said that…', guest)).toEqual(['Imogen Guestworth']);
+    expect(matches('Dr. Guestworth said', guest)).toEqual(['Dr. Guestworth']);
+  });
+
+  it('finds initials with a family name, in both orders', () => {
+    const jonathan: AttributionPerson = { id: null, displayName: 'Jonathan Ashby' };
+    for (const who of [[ashby], [jonathan]]) {
+      expect(matches('J. R. Ashby, J.R. Ashby, J Ashby, JR Ashby and Ashby, J. spoke; so did Ashby J.R.', who)).toEqual(['J. R. Ashby', 'J.R. Ashby', 'J Ashby', 'JR Ashby', 'Ashby, J.', 'Ashby J.R.']);
+    }
+    // Not another initial, not lower-case words, not 'Ashby, I think'.
+    expect(matches('K. Ashby, an Ashby, Ashby, I think', [ashby])).toEqual([]);
+    // A short family name needs the full stop: 'KR Li' is a country code and a word.
+    expect(matches('X. Li and KR Li', [{ id: null, displayName: 'Xiaoming Li' }])).toEqual(['X. Li']);
+    expect(matches('J.S. Yoon and Yoon J.S.', [yoon])).toEqual(['J.S. Yoon', 'Yoon J.S.']);
+  });
+
+  it('finds the distinctive part of an affiliation, not a generic one', () => {
+    expect(matches('a Hanbit Academy study', guest)).toEqual(['Hanbit Academy']);
+    expect(matches('the Sakuragaoka University campus', [morishita])).toEqual(['Sakuragaoka University']);
+    // 'Korea Institute' or 'Demo Institute' alone is no institution.
+    expect(matches('a Korea Institute report and the Demo Institute', [ashby, yoon])).toEqual([]);
+  });
+
+  it('finds a delegation named by its committee’s country, in four languages', () => {
+    const kr = { ...yoon, committees: [{ code: 'KR', name: 'CSCAP-Korea', country: 'KR' }] };
+    const cn = { id: null, displayName: 'He Wentao', committees: [{ code: 'CN', name: 'CSCAP-China', country: 'CN' }] };
+    const jp = { ...morishita, committees: [{ code: 'JP', name: 'CSCAP-Japan', country: 'JP' }] };
+    const who = [kr, cn, jp];
+    expect(matches('The Korean delegation disagreed; Korean delegates and the delegation of the Republic of Korea too; Korea’s delegation agreed.', who)).toEqual(['Korean delegation', 'Korean delegates', 'delegation of the Republic of Korea', 'Korea’s delegation']);
+    expect(matches('한국 대표단은 반대했다. 中国代表团表示同意。日本代表団は賛成した。the Chinese delegation, the delegation from Japan', who)).toEqual(['한국 대표단', '中国代表团', '日本代表団', 'Chinese delegation', 'delegation from Japan']);
+    // The country alone, its peninsula, or another country's delegation is not the delegation.
+    expect(matches('Korea, China and Japan; trust on the Korean Peninsula; the North Korean delegation; 韩国代表性企业; 한국 대표적 기업', who)).toEqual([]);
+  });
+
+  it('uses recorded family names: three-kanji, compound Korean and Chinese surnames with a title', () => {
+    expect(matches('久保田氏と長谷川さんが発言した。', [kubota, hasegawa])).toEqual(['久保田氏', '長谷川さん']);
+    expect(matches('남궁 교수와 欧阳教授', [namgung, ouyang])).toEqual(['남궁 교수', '欧阳教授']);
+    // Without the record, the guess (久保) misses the title after 久保田.
+    expect(matches('久保田氏が発言した。', [{ ...kubota, names: { kanji: '久保田慎吾' } }])).toEqual([]);
+  });
+
+  it('warns of a given name or a distinctive family name alone, not of common ones or words', () => {
+    const harriet: AttributionPerson = { id: null, displayName: 'Harriet Osei-Lindqvist', names: { latin: 'Harriet Osei-Lindqvist', latinFamily: 'Osei-Lindqvist' } };
+    const res = check(['Harriet thanked the hosts. Ashby disagreed, and Jonathan too.'], [harriet, ashby]);
+    expect(res.findings).toEqual([]);
+    expect(res.warnings.map((w) => ({ match: w.match, part: w.part, who: w.people.map((p) => p.displayName) }))).toEqual([
+      { match: 'Harriet', part: 'given', who: ['Harriet Osei-Lindqvist'] },
+      { match: 'Ashby', part: 'family', who: ['Jonathan R. Ashby'] },
+      { match: 'Jonathan', part: 'given', who: ['Jonathan R. Ashby'] },
+    ]);
+    expect(res.warnings[0]?.key).toBe('0:text:0:7:harriet');
+    // Lower case is a word ('harriet' is not written so as a name); common surnames are spared.
+    expect(warned('a harriet; Kim, Lee, Moon and Wang; Yoon spoke', [harriet, yoon, { id: null, displayName: 'Kim Min-ji' }, { id: null, displayName: 'Wang Yi' }])).toEqual([]);
+    // Kanji, hanzi and Hangul name parts of two characters or more.
+    expect(warned('久保田は反対した。慎吾も。', [kubota])).toEqual(['久保田', '慎吾']);
+    expect(warned('재석은 동의했다. 부재석', [yoon])).toEqual(['재석']);
+    // A warning inside a finding is the finding's.
+    expect(check(['Jonathan Ashby spoke.'], [ashby]).warnings).toEqual([]);
   });
 });
