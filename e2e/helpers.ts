@@ -109,7 +109,13 @@ export async function noHorizontalScroll(page: Page) {
 /** No badge's words are cut off ("보…" for 보고관): each label shows all of itself. */
 export async function noCutBadges(page: Page) {
   const cut = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label')].filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent ?? ''),
+    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label')]
+      .filter((el) => {
+        // Shown on screen: not inside something hidden or visually hidden (for screen readers, 1 px wide).
+        for (let a: HTMLElement | null = el; a; a = a.parentElement) if (a.offsetWidth <= 1 || getComputedStyle(a).visibility === 'hidden') return false;
+        return el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1;
+      })
+      .map((el) => el.textContent ?? ''),
   );
   expect(cut).toEqual([]);
 }
