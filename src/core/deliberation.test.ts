@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { amendmentActions, compareBlocks, comparisonCounts, ZCreateThread, ZProposeAmendment } from './deliberation';
+import { amendedLines, amendmentActions, compareBlocks, comparisonCounts, ZCreateThread, ZProposeAmendment } from './deliberation';
 import type { DraftBlock } from './drafts';
+
+import { DRAFT_LINE_WIDTH, lineAt, numberLines } from './text-lines';
 
 const p = (text: string, uid: string | null, kind: DraftBlock['kind'] = 'text'): DraftBlock => ({ type: 'paragraph', text, uid, kind });
 const shape = (rows: ReturnType<typeof compareBlocks>) => rows.map((r) => [r.op, r.before?.text ?? null, r.after?.text ?? null, r.moved]);
@@ -77,5 +79,26 @@ describe('the deliberation schemas', () => {
     expect(amendmentActions(open, { id: 'me', canDecide: false, canAmend: true })).toEqual(['withdraw']);
     expect(amendmentActions(open, { id: 'chair', canDecide: true, canAmend: true })).toEqual(['accept', 'reject', 'merge']);
     expect(amendmentActions({ ...open, status: 'accepted' }, { id: 'me', canDecide: true, canAmend: true })).toEqual([]);
+  });
+});
+
+describe('the lines an amendment cites', () => {
+  const long = 'Member committees should encourage their governments to open hotlines between coast guards, to notify each other of major exercises, and to meet each year.';
+  const texts = ['Preamble on the region.', long, 'Closing words.'];
+  const lines = numberLines(texts, DRAFT_LINE_WIDTH);
+
+  it('cites the lines the change touches in the amended version, numbered through the text', () => {
+    const second = lines[1] as NonNullable<(typeof lines)[number]>;
+    expect(second.lineCount).toBeGreaterThanOrEqual(3);
+    // A word on the paragraph's second line (line 3 of the text).
+    const word = 'notify';
+    expect(lineAt(second.lines, long.indexOf(word))).toBe(1);
+    expect(amendedLines(texts, 1, { insert: false, originalText: long, proposedText: long.replace(word, 'inform') })).toEqual({ first: second.firstLine + 1, last: second.firstLine + 1 });
+    // From its first line to its last when it changes both ends.
+    expect(amendedLines(texts, 1, { insert: false, originalText: long, proposedText: `All ${long.replace('each year.', 'twice a year.')}` })).toEqual({ first: second.firstLine, last: second.firstLine + second.lineCount - 1 });
+    // A new paragraph comes after the last line of the one it follows.
+    expect(amendedLines(texts, 1, { insert: true, originalText: '', proposedText: 'New.' })).toEqual({ first: null, last: second.firstLine + second.lineCount - 1 });
+    // Deleting the paragraph cites all of it.
+    expect(amendedLines(texts, 2, { insert: false, originalText: 'Closing words.', proposedText: '' })).toEqual({ first: 5, last: 5 });
   });
 });

@@ -3,6 +3,7 @@ import { ZInt, ZQueryVersionNumber, ZVersionNumber } from './numbers';
 import { numberBlocks, type NumberedBlock } from './draft-structure';
 import { AMENDMENT_STATUSES, DRAFT_LIMITS, type DraftBlock } from './drafts';
 import { diffParagraphs, diffText, diffTokens, type DiffOp } from './text-diff';
+import { DRAFT_LINE_WIDTH, lineAt, numberLines } from './text-lines';
 
 /**
  * Deliberation on a draft (issue #5, parts 3-5): named versions and their comparison,
@@ -283,6 +284,12 @@ export const ZAmendmentView = z.object({
   afterUid: z.string().nullable(),
   /** The paragraph's ¶ and R numbers in the amended version (for a new paragraph: of the one it follows). */
   paragraph: z.number().int().nullable(),
+  /**
+   * The lines of the amended version the change touches, numbered as the line view numbers
+   * them (`lineView`, DRAFT_LINE_WIDTH): a change cites "¶2, lines 5–6"; a new paragraph comes
+   * after `last`, the last line of the one it follows (`first` null then).
+   */
+  lines: z.object({ first: z.number().int().nullable(), last: z.number().int() }).nullable(),
   recommendation: z.number().int().nullable(),
   kind: z.enum(['text', 'recommendation']).nullable(),
   originalText: z.string(),
@@ -341,6 +348,36 @@ export function amendmentAgainstLive(
   if (live === undefined) return { outOfDate: 'gone', liveText: null };
   if (a.blockUid && live !== a.originalText) return { outOfDate: 'changed', liveText: live };
   return { outOfDate: null, liveText: null };
+}
+
+/**
+ * The lines an amendment cites in the version it amends (`texts`: the version's blocks' text,
+ * in order, as numbered; `index`: the amended block or, for a new paragraph, the one it follows):
+ * from the line where the first changed character is to the line of the last; for a new
+ * paragraph, the last line of the one before.
+ */
+export function amendedLines(texts: readonly string[], index: number, change: { insert: boolean; originalText: string; proposedText: string }, width = DRAFT_LINE_WIDTH): { first: number | null; last: number } | null {
+  const numbered = numberLines(texts, width)[index];
+  if (!numbered) return null;
+  const lastLine = numbered.firstLine + numbered.lineCount - 1;
+  if (change.insert) return { first: null, last: lastLine };
+  let at = 0;
+  let from: number | null = null;
+  let to = 0;
+  for (const op of amendmentDiff(change.originalText, change.proposedText)) {
+    if (op.op === 'equal') {
+      at += op.text.length;
+      continue;
+    }
+    if (from === null) from = at;
+    if (op.op === 'delete') at += op.text.length;
+    to = at;
+  }
+  if (from === null) return { first: numbered.firstLine, last: lastLine };
+  const len = texts[index]?.length ?? 0;
+  const line = (offset: number) => numbered.firstLine + lineAt(numbered.lines, Math.min(Math.max(offset, 0), len));
+  // The last changed character is the one before `to` (a pure insertion sits at `from`).
+  return { first: line(from), last: line(to > from ? to - 1 : from) };
 }
 
 /** The diff an amendment shows: word by word in Latin scripts, character by character in CJK. */

@@ -433,6 +433,9 @@ export function breakLines(text: string, width: number): Line[] {
 // ---------------------------------------------------------------------------------------------
 // Numbering
 
+/** The width, in columns, at which drafts are broken into numbered lines (a CJK wide character takes two). */
+export const DRAFT_LINE_WIDTH = 60;
+
 /** A paragraph's place in the numbering. */
 export interface NumberedParagraph {
   /** The number of the paragraph's first line. */

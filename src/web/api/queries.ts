@@ -777,7 +777,7 @@ export interface PositionBody {
 export const deliberationMutations = {
   nameVersion: (slug: string, id: string, name: string) => api<VersionView>('POST', `${draftPath(slug, id)}/versions`, { name }),
   restoreVersion: (slug: string, id: string, number: number) => api<VersionView>('POST', `${draftPath(slug, id)}/versions/${number}/restore`),
-  propose: (slug: string, id: string, input: { versionId: string; blockUid: string; proposedText: string; rationale: string }) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments`, input),
+  propose: (slug: string, id: string, input: { versionId: string; blockUid?: string; afterUid?: string; proposedText: string; rationale: string }) => api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments`, input),
   /** `currentText`: the paragraph as the decider read it, when it changed since the amended version. */
   accept: (slug: string, id: string, a: Pick<AmendmentView, 'id' | 'version'>, currentText?: string) =>
     api<AmendmentView>('POST', `${draftPath(slug, id)}/amendments/${a.id}/accept`, { version: a.version, ...(currentText !== undefined ? { currentText } : {}) }),

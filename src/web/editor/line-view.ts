@@ -1,8 +1,7 @@
 import type { NumberedBlock } from '../../core/draft-structure';
-import { numberLines, type Line } from '../../core/text-lines';
+import { DRAFT_LINE_WIDTH, numberLines, type Line } from '../../core/text-lines';
 
-/** The width, in columns, at which drafts are broken into numbered lines (a CJK wide character takes two). */
-export const DRAFT_LINE_WIDTH = 60;
+export { DRAFT_LINE_WIDTH };
 
 export interface LineViewBlock {
   block: NumberedBlock;

@@ -230,6 +230,10 @@ describe('deciding amendments', () => {
     const a1 = await propose(member, draft.id, { versionId: version.id, blockUid: uid(1), proposedText: 'Establish military hotlines between capitals and commands.', rationale: 'Commands too.' });
     const a2 = await propose(otherMember, draft.id, { versionId: version.id, blockUid: uid(1), proposedText: 'Establish hotlines between foreign ministries.', rationale: 'Civilian channel.' });
     expect((await list(chair, draft.id)).amendments.find((a) => a.id === a2.id)).toMatchObject({ collidesWith: [a1.number], outOfDate: null, liveText: null, overtakenBy: [] });
+    // Each cites the line it changes in the amended version (one line a paragraph here), and a new paragraph the line it follows.
+    expect(a1.lines).toEqual({ first: 2, last: 2 });
+    const a3 = await propose(member, draft.id, { versionId: version.id, afterUid: uid(3), proposedText: 'A new closing paragraph.', rationale: 'End on a hopeful note.' });
+    expect(a3.lines).toEqual({ first: null, last: 4 });
 
     const accepted = await chair.post(url(draft.id, `/${a1.id}/accept`), { version: 1 });
     expect(accepted.statusCode, accepted.body).toBe(200);

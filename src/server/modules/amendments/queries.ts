@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { numberBlocks } from '../../../core/draft-structure';
-import { amendmentActions, amendmentAgainstLive, amendmentDiff, amendmentLabel, type AmendmentView } from '../../../core/deliberation';
+import { amendedLines, amendmentActions, amendmentAgainstLive, amendmentDiff, amendmentLabel, type AmendmentView } from '../../../core/deliberation';
 import type { DraftBlock } from '../../../core/drafts';
 import type { Db } from '../../db/client';
 import { amendments, draftVersions, memberCommittees } from '../../db/schema';
@@ -51,7 +51,9 @@ export async function presentAmendments(
     ? await db.select({ id: draftVersions.id, number: draftVersions.number, name: draftVersions.name, blocks: draftVersions.blocks }).from(draftVersions).where(inArray(draftVersions.id, versionIds))
     : [];
   const latestNumber = (await latestVersionNumber(db, draftId)) ?? 0;
-  const byVersion = new Map(versions.map((v) => [v.id, { ...v, numbered: new Map(numberBlocks(v.blocks).flatMap((b) => (b.uid ? [[b.uid, b] as const] : []))) }]));
+  const byVersion = new Map(
+    versions.map((v) => [v.id, { ...v, texts: v.blocks.map((b) => b.text), indexOf: new Map(v.blocks.flatMap((b, i) => (b.uid ? [[b.uid, i] as const] : []))), numbered: new Map(numberBlocks(v.blocks).flatMap((b) => (b.uid ? [[b.uid, b] as const] : []))) }]),
+  );
   const committeeIds = [...new Set(rows.flatMap((r) => (r.committeeId ? [r.committeeId] : [])))];
   const committees = new Map(
     (committeeIds.length ? await db.select({ id: memberCommittees.id, code: memberCommittees.code, name: memberCommittees.name }).from(memberCommittees).where(inArray(memberCommittees.id, committeeIds)) : []).map((c) => [c.id, c]),
@@ -74,6 +76,7 @@ export async function presentAmendments(
       blockUid: r.blockUid,
       afterUid: r.afterUid,
       paragraph: block?.paragraph ?? null,
+      lines: version && version.indexOf.has((r.blockUid ?? r.afterUid) as string) ? amendedLines(version.texts, version.indexOf.get((r.blockUid ?? r.afterUid) as string) as number, { insert: !r.blockUid, originalText: r.originalText, proposedText: r.proposedText }) : null,
       recommendation: block?.recommendation ?? null,
       kind: block?.kind ?? null,
       originalText: r.originalText,

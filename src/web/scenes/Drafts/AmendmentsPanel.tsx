@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Checkbox, Group, Modal, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEditorState } from '@tiptap/react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { amendmentAgainstLive, amendmentDiff, type AmendmentView } from '../../../core/deliberation';
 import { deliberationMutations, refreshDeliberation, useAmendments, useDraftVersions } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,6 +13,12 @@ import { highlightParagraph } from '../../editor/DraftHighlight';
 import { currentLocale } from '../../i18n';
 import { DiffText, paraLabel, type DeliberationProps } from './deliberation-shared';
 import classes from './Deliberation.module.css';
+
+/** 'lines 5–6', 'line 5', or for a new paragraph 'after line 9', as amendment practice cites them. */
+function linesLabel(t: TFunction, lines: NonNullable<AmendmentView['lines']>): string {
+  if (lines.first === null) return t('deliberation.amendments.afterLine', { line: lines.last });
+  return lines.first === lines.last ? t('deliberation.amendments.line', { line: lines.first }) : t('deliberation.amendments.lines', { first: lines.first, last: lines.last });
+}
 
 const STATUS_COLOR: Record<string, string> = { open: 'blue', accepted: 'green', rejected: 'red', merged: 'grape', withdrawn: 'gray' };
 
@@ -175,6 +182,7 @@ function AmendmentCard({ a, lang, active, selectable, selected, onSelect, onHove
             </Text>
             <Badge tt="none" variant="outline" color="gray" radius="sm" data-testid="amendment-where">
               {a.afterUid ? t('deliberation.amendments.after', { where: paraLabel(a) }) : paraLabel(a)}
+              {a.lines ? ` · ${linesLabel(t, a.lines)}` : ''}
             </Badge>
             <Badge tt="none" color={STATUS_COLOR[a.status]} variant="light" radius="sm" data-testid="amendment-status" data-status={a.status}>
               {t(`deliberation.amendments.status.${a.status}`)}
@@ -268,13 +276,18 @@ function ProposeModal({ slug, draft, uid, liveText, where, onClose }: Deliberati
   const queryClient = useQueryClient();
   const list = useAmendments(slug, draft.id);
   const versions = useDraftVersions(slug, draft.id);
-  const [text, setText] = useState(liveText);
+  // Change the paragraph, or add a new one after it (its text written from scratch).
+  const [kind, setKind] = useState<'change' | 'add'>('change');
+  const [changed, setChanged] = useState(liveText);
+  const [added, setAdded] = useState('');
+  const text = kind === 'change' ? changed : added;
+  const setText = kind === 'change' ? setChanged : setAdded;
   const [rationale, setRationale] = useState('');
   const [tried, setTried] = useState(false);
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<unknown>(null);
   const problem = !rationale.trim() ? t('deliberation.amendments.rationaleRequired') : null;
-  const same = text === liveText;
+  const same = kind === 'change' ? text === liveText : !text.trim();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
@@ -284,7 +297,8 @@ function ProposeModal({ slug, draft, uid, liveText, where, onClose }: Deliberati
     try {
       const latest = versions.data?.find((v) => v.number === list.data?.latestVersion) ?? versions.data?.[versions.data.length - 1];
       if (!latest) throw new Error('no version');
-      await deliberationMutations.propose(slug, draft.id, { versionId: latest.id, blockUid: uid, proposedText: text, rationale: rationale.trim() });
+      const target = kind === 'change' ? { blockUid: uid } : { afterUid: uid };
+      await deliberationMutations.propose(slug, draft.id, { versionId: latest.id, ...target, proposedText: kind === 'change' ? text : text.trim(), rationale: rationale.trim() });
       await refreshDeliberation(queryClient, slug, draft.id);
       onClose();
     } catch (err) {
@@ -300,7 +314,25 @@ function ProposeModal({ slug, draft, uid, liveText, where, onClose }: Deliberati
           <Text size="xs" c="dimmed">
             {t('deliberation.amendments.proposeHint', { number: list.data?.latestVersion ?? '—' })}
           </Text>
-          <Textarea label={t('deliberation.amendments.proposedText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={4} lang={draft.lang} error={tried && same ? t('deliberation.amendments.unchanged') : null} data-testid="amendment-text" />
+          <SegmentedControl
+            value={kind}
+            onChange={(v) => setKind(v as 'change' | 'add')}
+            data={[
+              { value: 'change', label: t('deliberation.amendments.kindChange') },
+              { value: 'add', label: t('deliberation.amendments.kindAdd') },
+            ]}
+            data-testid="amendment-kind"
+          />
+          <Textarea
+            label={kind === 'change' ? t('deliberation.amendments.proposedText') : t('deliberation.amendments.newParagraph', { where })}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={4}
+            lang={draft.lang}
+            error={tried && same ? t(kind === 'change' ? 'deliberation.amendments.unchanged' : 'deliberation.amendments.newParagraphRequired') : null}
+            data-testid="amendment-text"
+          />
           <Textarea label={t('deliberation.amendments.rationale')} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} autosize minRows={2} maxLength={5000} error={tried && problem} data-testid="amendment-rationale" />
           {failed ? <ErrorAlert error={failed} /> : null}
           <Group justify="flex-end" gap="sm">
