@@ -5,7 +5,7 @@ import { amendments, draftComments, draftVersions, drafts, positions, recommenda
 /**
  * The demo group's first draft of recommendations, as it stood before the second meeting: four
  * recommendations between findings, a named version, each delegation's position on it (one full
- * consensus, one objection, one reservation, one still silent), two colliding amendments and a
+ * consensus, one objection, one reservation, one still silent), two colliding amendments, one adding a paragraph, and a
  * rejected one, the co-chairs' outcome on the first, and an observer's comment thread. All text
  * is illustrative and the people fictional.
  */
@@ -117,6 +117,20 @@ export async function seedDemoDraft(tx: Db, opts: { groupId: string; userId: (ke
       decidedAt: new Date('2020-01-15T03:00:00Z'),
       decisionReason: 'The group prefers open data; the reservation of CSCAP-Japan covers the legal limits.',
       createdAt: new Date('2020-01-10T03:00:00Z'),
+    },
+    {
+      // A new recommendation, proposed to follow the one on notification.
+      draftId: draft.id,
+      number: 4,
+      versionId: version.id,
+      blockUid: null,
+      afterUid: uid(2),
+      originalText: '',
+      proposedText: 'Governments should agree on a common procedure for unplanned encounters at sea between their coast guards.',
+      rationale: 'Incidents at sea begin with coast guards more often than with navies.',
+      proposedBy: userId('kr-member'),
+      committeeId: committeeId('KR'),
+      createdAt: new Date('2020-01-12T03:00:00Z'),
     },
   ]);
 

@@ -169,7 +169,10 @@ describe('first start', () => {
       [1, 'open', [2]],
       [2, 'open', [1]],
       [3, 'rejected', []],
+      [4, 'open', []],
     ]);
+    // The fourth adds a paragraph after R2 and cites the line it follows.
+    expect(amendmentList.amendments[3]).toMatchObject({ blockUid: null, recommendation: 2, outOfDate: null, lines: { first: null } });
     const threads = (await client.get(`/api/study-groups/${DEMO_GROUP_SLUG}/drafts/${draft.id}/comments`)).json().threads;
     expect(threads).toHaveLength(1);
     expect(threads[0].quote).toBe('staffed at all hours');
