@@ -49,6 +49,8 @@ export const ERROR_CODES = {
   'meeting.has_no_time_zone': 409,
   'meeting.attribution_locked': 409,
   'meeting.not_open': 409,
+  /** A held (or cancelled) meeting's sessions are kept as they were: `timetableFrozen` in ./meetings. */
+  'meeting.timetable_frozen': 409,
   'council.representative_exists': 409,
   'council.co_chairs_full': 409,
   'council.role_exists': 409,

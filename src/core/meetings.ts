@@ -167,3 +167,19 @@ export const ZAttendanceList = z.object({
   observers: z.array(ZAttendanceEntry),
   others: z.array(ZAttendanceEntry),
 });
+
+/** Statuses in which a meeting has been held and its report is being written or is out. */
+const REPORTED_STATUSES: readonly string[] = ['report_drafting', 'report_circulated', 'report_final'];
+
+/**
+ * Whether a meeting's timetable is kept as it was (#9): no session is added, changed, moved,
+ * retimed, reordered or removed, and no session's agenda items change. True once the meeting has
+ * been held — its report has begun (report_*), or it was convened and its end has passed — and
+ * for a cancelled meeting, which nothing leads out of and whose timetable was announced (the
+ * calendars keep it, marked cancelled). A convened meeting without an end, or whose end is still
+ * ahead, is being held: a session running over may still be retimed.
+ */
+export function timetableFrozen(meeting: { status: string; endsAt: Date | null }, now: Date): boolean {
+  if (REPORTED_STATUSES.includes(meeting.status) || meeting.status === 'cancelled') return true;
+  return meeting.status === 'convened' && meeting.endsAt !== null && meeting.endsAt.getTime() <= now.getTime();
+}

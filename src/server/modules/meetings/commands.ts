@@ -1,6 +1,6 @@
 import { and, eq, max, ne, sql } from 'drizzle-orm';
 import type { CreateMeetingInput, UpdateMeetingInput } from '../../../core/meetings';
-import { MEETING_TRANSITIONS, type MeetingTransition } from '../../../core/meetings';
+import { MEETING_TRANSITIONS, timetableFrozen, type MeetingTransition } from '../../../core/meetings';
 import { fromLocal, isTimeZone } from '../../../core/time';
 import type { FieldError } from '../../../core/errors';
 import type { Db } from '../../db/client';
@@ -204,11 +204,24 @@ async function overlapping(tx: Db, meetingId: string, start: Date, end: Date, ex
   return rows;
 }
 
+/**
+ * Takes the timetable's lock (one writer at a time per meeting, so two overlapping sessions
+ * cannot both slip in) and, under it, refuses any change once the meeting has been held: the
+ * status is read from the locked row, not from the one loaded before the transaction.
+ */
+async function lockTimetable(tx: Db, meeting: MeetingRow): Promise<MeetingRow> {
+  const [locked] = await tx.select().from(meetings).where(eq(meetings.id, meeting.id)).for('update');
+  if (!locked) throw notFound();
+  if (timetableFrozen(locked, new Date())) {
+    throw new AppError('meeting.timetable_frozen', locked.status === 'cancelled' ? 'The meeting was cancelled: its timetable is kept as it was announced.' : 'The meeting has been held: its timetable is kept as it was.');
+  }
+  return locked;
+}
+
 /** Adds or changes a timetable session; overlaps are refused unless the session is meant to run in parallel. */
 export async function saveSession(tx: Db, actor: Actor, group: GroupRow, meeting: MeetingRow, input: SessionInput, sessionId?: string) {
   if (!meeting.timeZone) throw new AppError('meeting.has_no_time_zone');
-  // One writer at a time per timetable, so two overlapping sessions cannot both slip in.
-  await tx.execute(sql`SELECT 1 FROM meetings WHERE id = ${meeting.id} FOR UPDATE`);
+  await lockTimetable(tx, meeting);
   const existing = sessionId ? (await tx.select().from(meetingSessions).where(and(eq(meetingSessions.id, sessionId), eq(meetingSessions.meetingId, meeting.id))).limit(1))[0] : undefined;
   if (sessionId && !existing) throw notFound('No such session in this meeting.');
   const errors: FieldError[] = [];
@@ -252,6 +265,7 @@ export async function saveSession(tx: Db, actor: Actor, group: GroupRow, meeting
 }
 
 export async function deleteSession(tx: Db, actor: Actor, group: GroupRow, meeting: MeetingRow, sessionId: string) {
+  await lockTimetable(tx, meeting);
   const deleted = await tx.delete(meetingSessions).where(and(eq(meetingSessions.id, sessionId), eq(meetingSessions.meetingId, meeting.id))).returning({ title: meetingSessions.title });
   if (deleted.length === 0) throw notFound('No such session in this meeting.');
   await recordAudit(tx, { actorId: actor.user.id, action: 'session.deleted', targetType: 'meeting_session', targetId: sessionId, groupId: group.id, data: { title: deleted[0]?.title } });
@@ -263,7 +277,7 @@ export async function deleteSession(tx: Db, actor: Actor, group: GroupRow, meeti
  */
 export async function scheduleSessions(tx: Db, actor: Actor, group: GroupRow, meeting: MeetingRow, moves: { id: string; start: string; end: string }[]) {
   if (!meeting.timeZone) throw new AppError('meeting.has_no_time_zone');
-  await tx.execute(sql`SELECT 1 FROM meetings WHERE id = ${meeting.id} FOR UPDATE`);
+  await lockTimetable(tx, meeting);
   const rows = await tx.select().from(meetingSessions).where(eq(meetingSessions.meetingId, meeting.id));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const errors: FieldError[] = [];
@@ -289,6 +303,7 @@ export async function scheduleSessions(tx: Db, actor: Actor, group: GroupRow, me
 
 /** Puts sessions in the given order (the order people dragged them into). */
 export async function reorderSessions(tx: Db, actor: Actor, group: GroupRow, meeting: MeetingRow, ids: string[]) {
+  await lockTimetable(tx, meeting);
   const rows = await tx.select({ id: meetingSessions.id }).from(meetingSessions).where(eq(meetingSessions.meetingId, meeting.id));
   const known = new Set(rows.map((r) => r.id));
   if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {

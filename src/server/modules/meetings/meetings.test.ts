@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../../core/meetings';
-import { meetings, meetingSessions } from '../../db/schema';
+import { meetings, meetingSessions, sessionAgendaItems } from '../../db/schema';
 import { createTestContext, type TestClient, type TestContext } from '../../test/context';
 import { addMember, buildCouncil, buildStudyGroup, buildUser, signedInClient } from '../../test/factories';
 
@@ -136,6 +136,73 @@ describe('the timetable', () => {
     expect((await chair.put(`${base()}/${m.id}/sessions/order`, { ids: reversed.slice(1) })).statusCode).toBe(400);
     const strangerSpeaker = await add({ title: 'With a stranger', start: '2027-03-13T09:00', end: '2027-03-13T10:00', speakerIds: [ids.late] });
     expect(strangerSpeaker.statusCode).toBe(400);
+  });
+});
+
+describe('a held meeting’s timetable', () => {
+  /** Every kind of timetable change, each naming a session that exists (and an agenda item to link). */
+  const changes = (m: MeetingDetail, sessions: string[], item: string) => [
+    { name: 'add', send: () => chair.post(`${base()}/${m.id}/sessions`, { title: 'Late addition', start: '2027-03-14T09:00', end: '2027-03-14T10:00' }) },
+    { name: 'edit', send: () => chair.patch(`${base()}/${m.id}/sessions/${sessions[0]}`, { title: 'Renamed afterwards' }) },
+    { name: 'retime', send: () => chair.patch(`${base()}/${m.id}/sessions/${sessions[0]}`, { start: '2027-03-13T13:00', end: '2027-03-13T14:00' }) },
+    { name: 'agenda items', send: () => chair.patch(`${base()}/${m.id}/sessions/${sessions[0]}`, { agendaItemIds: [item] }) },
+    { name: 'drag', send: () => chair.put(`${base()}/${m.id}/sessions/schedule`, { sessions: [{ id: sessions[1], start: '2027-03-14T15:00', end: '2027-03-14T16:00' }] }) },
+    {
+      name: 'order',
+      send: async () => {
+        const all = await t.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, m.id));
+        return chair.put(`${base()}/${m.id}/sessions/order`, { ids: all.sort((a, b) => b.position - a.position).map((r) => r.id) });
+      },
+    },
+    { name: 'delete', send: () => chair.delete(`${base()}/${m.id}/sessions/${sessions[1]}`) },
+  ];
+  const timetable = async (meetingId: string) => {
+    const rows = await t.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, meetingId));
+    const links = await t.db.select().from(sessionAgendaItems);
+    return { rows: rows.sort((a, b) => a.id.localeCompare(b.id)), links: links.filter((l) => rows.some((r) => r.id === l.sessionId)) };
+  };
+  const withSessions = async () => {
+    const m = await plan();
+    const a = await chair.post(`${base()}/${m.id}/sessions`, { title: 'Opening', start: '2027-03-12T09:30', end: '2027-03-12T11:00' });
+    const b = await chair.post(`${base()}/${m.id}/sessions`, { title: 'Maritime incidents', start: '2027-03-12T13:00', end: '2027-03-12T15:00' });
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    const item = await chair.post(`/api/study-groups/${slug}/agenda`, { title: 'Incidents at sea', lang: 'en' });
+    expect(item.statusCode, item.body).toBe(201);
+    return { m, sessions: (b.json() as MeetingDetail).sessions.map((s) => s.id), item: item.json().id as string };
+  };
+
+  it('refuses every change once the meeting was held or its report begun, and nothing stored changes', async () => {
+    const { m, sessions, item } = await withSessions();
+    const held = [
+      { status: 'convened' as const, startsAt: new Date('2020-03-12T14:00:00Z'), endsAt: new Date('2020-03-15T21:00:00Z') },
+      { status: 'report_drafting' as const },
+      { status: 'report_final' as const },
+      { status: 'cancelled' as const },
+    ];
+    for (const state of held) {
+      await t.db.update(meetings).set(state).where(eq(meetings.id, m.id));
+      const before = await timetable(m.id);
+      for (const change of changes(m, sessions, item)) {
+        const res = await change.send();
+        expect(res.statusCode, `${state.status}: ${change.name}`).toBe(409);
+        expect(res.json().code, `${state.status}: ${change.name}`).toBe('meeting.timetable_frozen');
+      }
+      expect(await timetable(m.id)).toEqual(before);
+    }
+  });
+
+  it('still takes every change while the meeting is planned, or convened and not yet over', async () => {
+    for (const state of [{ status: 'planned' as const }, { status: 'convened' as const, startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) }]) {
+      const { m, sessions, item } = await withSessions();
+      await t.db.update(meetings).set(state).where(eq(meetings.id, m.id));
+      for (const change of changes(m, sessions, item)) {
+        const res = await change.send();
+        expect(res.statusCode, `${state.status}: ${change.name}: ${res.body}`).toBeLessThan(300);
+      }
+      const after = await timetable(m.id);
+      expect(after.rows.map((r) => r.title).sort()).toEqual(['Late addition', 'Renamed afterwards']);
+      expect(after.links.map((l) => l.agendaItemId)).toEqual([item]);
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, SegmentedControl, Stack, Switch, Text, Title } fr
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import type { SessionView } from '../../../../core/meetings';
+import { timetableFrozen, type SessionView } from '../../../../core/meetings';
 import { fromLocal } from '../../../../core/time';
 import { meetingMutations } from '../../../api/queries';
 import { ConfirmModal } from '../../../components/ConfirmModal';
@@ -51,10 +51,13 @@ type Editing = { session: SessionView } | { defaults: { date: string; start: str
 export function TimetableScene() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { group, meeting, canManage } = useMeetingContext();
+  const { group, meeting, canManage: mayManage } = useMeetingContext();
   const zone = meeting.timeZone;
   const viewer = useViewerZone();
   const now = useNow();
+  // A held (or cancelled) meeting's timetable is kept as it was: the server refuses changes, so nobody is offered them.
+  const frozen = timetableFrozen({ status: meeting.status, endsAt: meeting.end ? new Date(meeting.end.instant) : null }, new Date(now));
+  const canManage = mayManage && !frozen;
   const labels = usePlaceLabel();
   const writes = useSessionWrites(group.slug, meeting);
   const [view, setView] = useState<'agenda' | 'grid'>('agenda');
@@ -121,6 +124,11 @@ export function TimetableScene() {
       {canManage ? (
         <Text size="xs" c="dimmed">
           {view === 'agenda' ? t('meetings.sessions.agendaHelp') : t('meetings.sessions.gridHelp')}
+        </Text>
+      ) : null}
+      {frozen ? (
+        <Text size="sm" c="dimmed" data-testid="timetable-frozen">
+          {meeting.status === 'cancelled' ? t('meetings.sessions.frozenCancelled') : t('meetings.sessions.frozenHeld')}
         </Text>
       ) : null}
 
