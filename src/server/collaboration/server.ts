@@ -6,7 +6,7 @@ import { Hocuspocus, type Connection, type Extension, type onAuthenticatePayload
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import * as Y from 'yjs';
-import { draftDocumentName, draftIdOfDocument, type DeliberationMessage, type DeliberationTopic, type DraftAccess, type DraftBlock, type StoredMessage } from '../../core/drafts';
+import { draftDocumentName, draftIdOfDocument, type DraftAccess, type DraftBlock } from '../../core/drafts';
 import type { Change } from '../cache/change-feed';
 import type { Actor } from '../http/actor';
 import { storeDraftState } from '../modules/drafts/commands';
@@ -14,6 +14,7 @@ import { draftGrant } from '../modules/drafts/policy';
 import { draftState } from '../modules/drafts/queries';
 import type { GroupSnapshot } from '../cache/caches';
 import { actorOf, credentialOf, type Credential } from './credentials';
+import { DeliberationPush, storedMessage } from './push';
 import { blocksOf, TIPTAP_FIELD } from './ydoc';
 
 /** The WebSocket path of the collaboration server, on the app's own HTTP server and port. */
@@ -42,20 +43,6 @@ export const COLLAB_REFUSAL = {
   /** No such draft, or no access to it (the two are not told apart). */
   denied: 'permission-denied',
 } as const;
-
-const storedMessage = (vector: Uint8Array) => JSON.stringify({ type: 'stored', vector: Buffer.from(vector).toString('base64') } satisfies StoredMessage);
-
-/** The tables the change feed announces with their draft (migration 0010), and what they change. */
-const DELIBERATION_TABLES: Record<string, DeliberationTopic> = {
-  drafts: 'draft',
-  draft_versions: 'versions',
-  amendments: 'amendments',
-  draft_comments: 'comments',
-  positions: 'positions',
-  recommendation_outcomes: 'positions',
-  silence_procedures: 'silence',
-  silence_breaks: 'silence',
-};
 
 /** What the server keeps about each authenticated document connection. */
 export interface CollabContext {
@@ -112,9 +99,7 @@ export class CollabServer {
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   /** Per open document, the state vector of what is known to be stored (loaded or written). */
   private readonly stored = new Map<string, Uint8Array>();
-  /** Per draft, the deliberation topics changed since the last push (sent together, a moment later). */
-  private readonly changedTopics = new Map<string, Set<DeliberationTopic>>();
-  private pushTimer: NodeJS.Timeout | undefined;
+  private readonly push: DeliberationPush;
 
   constructor(private readonly app: FastifyInstance) {
     this.log = app.log.child({ component: 'collab' });
@@ -162,6 +147,7 @@ export class CollabServer {
       },
     };
     this.hocuspocus = new Hocuspocus<CollabContext>({ quiet: true, debounce: STORE_DEBOUNCE_MS, maxDebounce: STORE_MAX_DEBOUNCE_MS, extensions: [auth, database, forget] });
+    this.push = new DeliberationPush(this.hocuspocus);
   }
 
   /** Takes WebSocket upgrades on /collab and listens to the change feed. */
@@ -180,7 +166,7 @@ export class CollabServer {
    */
   async stop() {
     this.closing = true;
-    clearTimeout(this.pushTimer);
+    this.push.stop();
     for (const timer of this.expiryTimers.values()) clearTimeout(timer);
     this.expiryTimers.clear();
     for (const off of this.unsubscribe) off();
@@ -299,26 +285,6 @@ export class CollabServer {
   }
 
   /**
-   * A committed change to what the deliberation panels show: everyone viewing the draft on this
-   * server is told which topics to read again (each reads them with its own access), the changes
-   * of one command sent together.
-   */
-  private onDeliberationChange(draftId: string, topic: DeliberationTopic) {
-    if (!this.hocuspocus.documents.has(draftDocumentName(draftId))) return;
-    let topics = this.changedTopics.get(draftId);
-    if (!topics) this.changedTopics.set(draftId, (topics = new Set()));
-    topics.add(topic);
-    this.pushTimer ??= setTimeout(() => {
-      this.pushTimer = undefined;
-      for (const [id, changed] of this.changedTopics) {
-        const message: DeliberationMessage = { type: 'deliberation', topics: [...changed].sort() };
-        this.hocuspocus.documents.get(draftDocumentName(id))?.broadcastStateless(JSON.stringify(message));
-      }
-      this.changedTopics.clear();
-    }, 30);
-  }
-
-  /**
    * Re-checks a connection when its credential lapses by itself (a session's end), which no
    * change announces: it is closed then, not at the next change or never. Null stops watching.
    */
@@ -336,12 +302,7 @@ export class CollabServer {
 
   /** Which open connections a committed change may concern. */
   private onChange({ table, keys }: Change) {
-    const topic = DELIBERATION_TABLES[table];
-    if (topic) {
-      const draftId = table === 'drafts' ? keys.id : keys.draft_id;
-      if (draftId) this.onDeliberationChange(draftId, topic);
-      if (table !== 'drafts') return;
-    }
+    if (this.push.take({ table, keys })) return;
     this.epoch++;
     const ids = (...names: string[]) => new Set(names.flatMap((n) => (keys[n] ? [keys[n] as string] : [])));
     const match = (test: (c: CollabContext) => boolean) => [...this.live.values()].filter((e) => test(e.context)).map((e) => e.context.connId);
