@@ -492,6 +492,6 @@ describe('what the server tells the editors', () => {
     // Broken, the text is open again: the viewer is reconnected as an editor, and a client reads
     // everything again when it reconnects (a push sent while it was away is not replayed).
     await until('the viewer is told silence was broken, or reconnected', () => topics().includes('silence') || viewer.scopes.length === 3);
-    expect(viewer.scopes.at(-1)).toBe('read-write');
+    await until('the viewer is an editor again', () => viewer.scopes.at(-1) === 'read-write');
   });
 });
