@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consensusGrade } from '../src/core/consensus';
+import { DRAFT_LINE_WIDTH, lineAt, numberLines, type Line } from '../src/core/text-lines';
 import { catalogs } from '../src/core/i18n';
 import { DEMO_GROUP_SLUG } from '../src/server/db/seed/demo';
 import { type Accord, artifacts, noCutBadges, noHorizontalScroll, openBrowser, startAccord } from './helpers';
@@ -125,7 +126,10 @@ describe('deliberating on a draft', () => {
     await member.getByTestId('amendment-rationale').fill('Softer wording that every government can accept.');
     await member.getByTestId('amendment-submit').click();
     await amendment(member, 'A1').waitFor();
-    expect(await amendment(member, 'A1').getByTestId('amendment-where').innerText()).toBe('¶2 · R1');
+    // It cites the line of the amended version it changes, as the line view numbers them.
+    const line = (numberLines([P1, P2, P3], DRAFT_LINE_WIDTH)[1] as { firstLine: number; lines: Line[] });
+    const cited = line.firstLine + lineAt(line.lines, P2.indexOf('urge'));
+    expect(await amendment(member, 'A1').getByTestId('amendment-where').innerText()).toBe(`¶2 · R1 · ${en.deliberation.amendments.line.replace('{{line}}', String(cited))}`);
     expect(await amendment(member, 'A1').getByTestId('diff-del').allInnerTexts()).toContain('urge');
     expect(await amendment(member, 'A1').getByTestId('diff-ins').allInnerTexts()).toContain('encourage');
 
@@ -141,6 +145,22 @@ describe('deliberating on a draft', () => {
     await amendment(member, 'A1').hover();
     await expect.poll(() => paragraphs(member).nth(1).getAttribute('data-highlight')).toBe('true');
     await shot(member, 'amendments-en-1280');
+  });
+
+  it('a member proposes a new paragraph after R2, which cites the line it follows', async () => {
+    await paragraphs(member).nth(2).click();
+    await expect.poll(() => member.getByTestId('amendment-propose').innerText()).toContain('¶3 · R2');
+    await member.getByTestId('amendment-propose').click();
+    await member.getByTestId('amendment-kind').getByText(en.deliberation.amendments.kindAdd).click();
+    expect(await member.getByTestId('amendment-text').inputValue()).toBe('');
+    await member.getByTestId('amendment-text').fill('Member committees should share the lessons of each exercise.');
+    await member.getByTestId('amendment-rationale').fill('An exercise teaches little unless its lessons are shared.');
+    await member.getByTestId('amendment-submit').click();
+    await amendment(member, 'A3').waitFor();
+    const numbered = numberLines([P1, P2, P3], DRAFT_LINE_WIDTH)[2] as { firstLine: number; lineCount: number };
+    const after = numbered.firstLine + numbered.lineCount - 1;
+    expect(await amendment(member, 'A3').getByTestId('amendment-where').innerText()).toContain(en.deliberation.amendments.afterLine.replace('{{line}}', String(after)));
+    expect((await amendment(member, 'A3').getByTestId('diff-ins').allInnerTexts()).join(' ')).toContain('share the lessons');
   });
 
   it('the co-chair accepts A1 and both see the live text change', async () => {
