@@ -318,6 +318,14 @@ describe('the Co-Chairs’ Report of a newly convened meeting', () => {
     expect(await member.getByTestId('report-status').getAttribute('data-status')).toBe('final');
     expect(await member.getByTestId('report-content').innerText()).toContain('Chatham House Rule');
   });
+
+  it('the first meeting, held, keeps its timetable as it was: a co-chair is told so and offered no change', async () => {
+    await cochair.goto(`${accord.url}${firstMeetingPath}`);
+    await cochair.getByTestId('timetable').waitFor();
+    expect(await cochair.getByTestId('timetable-frozen').innerText()).toBe(en.meetings.sessions.frozenHeld);
+    expect(await cochair.getByTestId('add-session').count()).toBe(0);
+    expect(await cochair.getByTestId('add-session-day').count()).toBe(0);
+  });
 });
 
 describe('calendars and the invitation link', () => {
