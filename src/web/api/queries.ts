@@ -602,34 +602,18 @@ export const sessionMutations = {
 
 // ---- The open agenda (issue #4 parts 3, 9) ----
 // Kept together at the end of the file (imports included), so that work on other screens merges cleanly.
-import type { AgendaItemStatus, AgendaItemView, AgendaList, AgendaTransition, CreateAgendaItemInput, UpdateAgendaItemInput } from '../../core/agenda';
-
-/** What a page of the agenda is asked with (the server's defaults where a field is left out). */
-export interface AgendaParams {
-  status?: AgendaItemStatus;
-  page?: number;
-  pageSize?: number;
-  /** An item's number: the page holding it. */
-  at?: number;
-}
+import type { AgendaItemView, AgendaList, AgendaTransition, CreateAgendaItemInput, UpdateAgendaItemInput } from '../../core/agenda';
 
 /** Under the group's key: a change to the group refreshes its agenda too. */
 export const agendaKeys = {
-  /** Every page of the agenda (to refresh them all); with params, one of them. */
-  list: (slug: string, params?: AgendaParams) => (params ? ([...keys.group(slug), 'agenda', params] as const) : ([...keys.group(slug), 'agenda'] as const)),
+  list: (slug: string) => [...keys.group(slug), 'agenda'] as const,
 };
 
 const agendaPath = (slug: string) => `/api/study-groups/${encodeURIComponent(slug)}/agenda`;
 const agendaItemPath = (slug: string, id: string) => `${agendaPath(slug)}/${encodeURIComponent(id)}`;
 
-/** A page of the group's agenda; the previous page stays on screen while the next one loads. */
-export function useAgenda(slug: string, params: AgendaParams = {}, enabled = true) {
-  return useQuery({
-    queryKey: agendaKeys.list(slug, params),
-    queryFn: ({ signal }) => apiGet<AgendaList>(`${agendaPath(slug)}?${searchOf(params)}`, signal),
-    placeholderData: (previous) => previous,
-    enabled,
-  });
+export function useAgenda(slug: string, enabled = true) {
+  return useQuery({ queryKey: agendaKeys.list(slug), queryFn: ({ signal }) => apiGet<AgendaList>(agendaPath(slug), signal), enabled });
 }
 
 /**
@@ -638,8 +622,12 @@ export function useAgenda(slug: string, params: AgendaParams = {}, enabled = tru
  */
 export function refreshAgenda(queryClient: QC, slug: string, item?: AgendaItemView) {
   if (item) {
-    // The pages that show the item show its new state at once; where it now belongs is read again.
-    queryClient.setQueriesData<AgendaList>({ queryKey: agendaKeys.list(slug) }, (old) => (old && old.items.some((i) => i.id === item.id) ? { ...old, items: old.items.map((i) => (i.id === item.id ? item : i)) } : old));
+    queryClient.setQueryData<AgendaList>(agendaKeys.list(slug), (old) => {
+      if (!old) return old;
+      const known = old.items.some((i) => i.id === item.id);
+      const items = known ? old.items.map((i) => (i.id === item.id ? item : i)) : [...old.items, item];
+      return { ...old, items: items.sort((a, b) => a.number - b.number) };
+    });
   }
   return queryClient.invalidateQueries({ queryKey: keys.group(slug), predicate: (q) => q.queryKey[2] === 'agenda' || q.queryKey[2] === 'meeting' });
 }

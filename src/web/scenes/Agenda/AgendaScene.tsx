@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Pagination, Paper, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -10,7 +10,7 @@ import classes from './Agenda.module.css';
 import { AgendaItemCard } from './AgendaItemCard';
 import { AgendaItemFormModal } from './AgendaItemForm';
 import { CloseItemModal, ReopenItemModal, WithdrawItemModal } from './AgendaSteps';
-import { agendaQuery, anchoredItem, itemAnchor, showAllFor, visibleItems, type AgendaShow } from './agenda';
+import { agendaCounts, anchoredItem, initialShow, itemAnchor, visibleItems, type AgendaShow } from './agenda';
 
 type Step = { kind: 'edit' | 'close' | 'withdraw' | 'reopen'; item: AgendaItemView } | { kind: 'raise' } | null;
 
@@ -22,35 +22,23 @@ type Step = { kind: 'edit' | 'close' | 'withdraw' | 'reopen'; item: AgendaItemVi
 export function AgendaScene() {
   const { t } = useTranslation();
   const { group } = useGroupContext();
+  const agenda = useAgenda(group.slug);
   const { hash } = useLocation();
   const navigate = useNavigate();
   const anchored = anchoredItem(hash);
   const [show, setShow] = useState<AgendaShow | null>(null);
-  // The page chosen; until one is, the page holding the item the address points at (else the first).
-  const [page, setPage] = useState<number | null>(null);
   const [step, setStep] = useState<Step>(null);
   const [raised, setRaised] = useState<number | null>(null);
-  const shown: AgendaShow = show ?? 'open';
-  const agenda = useAgenda(group.slug, agendaQuery(shown, page, anchored));
-  const data = agenda.isPlaceholderData ? undefined : agenda.data;
   const items = agenda.data?.items ?? [];
+  // Until the person chooses, the filter follows the address (a link to a closed item shows all).
+  const shown: AgendaShow = show ?? initialShow(items, anchored);
   const list = visibleItems(items, shown);
-  const counts = agenda.data?.counts ?? { open: 0, total: 0 };
-  const pages = agenda.data ? Math.max(1, Math.ceil(agenda.data.total / agenda.data.pageSize)) : 1;
+  const counts = agendaCounts(items);
 
-  // Adjusted while rendering (each once), not in an effect:
-  // until the person chooses, the filter follows the address: a link to an item no longer open shows all;
-  if (show === null && showAllFor(data?.items, anchored)) setShow('all');
-  // a page past the end (the last item of the last page closed meanwhile) gives way to the last one.
-  if (data && data.items.length === 0 && data.total > 0 && page !== pages) setPage(pages);
+  useAnchoredItem(anchored, Boolean(agenda.data) && list.some((i) => i.number === anchored));
 
-  useAnchoredItem(anchored, Boolean(data) && list.some((i) => i.number === anchored));
-
-  /** Points the address at an item: its page is shown, and it is brought into view and marked. */
-  const goTo = (number: number) => {
-    setPage(null);
-    void navigate({ hash: itemAnchor(number) }, { replace: true });
-  };
+  /** Points the address at an item: it is brought into view and marked. */
+  const goTo = (number: number) => void navigate({ hash: itemAnchor(number) }, { replace: true });
   /** A closed or withdrawn item would leave the 'open' list: all are shown, so it is seen with its new status. */
   const changed = (item: AgendaItemView) => {
     if (item.status !== 'open') setShow('all');
@@ -66,13 +54,13 @@ export function AgendaScene() {
             {t('agenda.title')}
           </Title>
           {/* With nothing raised yet, the empty state says it at more length. */}
-          {counts.total ? (
+          {items.length ? (
             <Text size="sm" c="dimmed" className={classes.intro}>
               {t('agenda.intro')}
             </Text>
           ) : null}
         </div>
-        {agenda.data?.canPropose && counts.total ? (
+        {agenda.data?.canPropose && items.length ? (
           <Button onClick={() => setStep({ kind: 'raise' })} data-testid="agenda-raise">
             {t('agenda.raise')}
           </Button>
@@ -91,7 +79,7 @@ export function AgendaScene() {
           <Skeleton height={132} radius="md" />
           <Skeleton height={132} radius="md" />
         </Stack>
-      ) : agenda.data && counts.total === 0 ? (
+      ) : agenda.data && items.length === 0 ? (
         <EmptyAgenda canPropose={agenda.data.canPropose} onRaise={() => setStep({ kind: 'raise' })} />
       ) : agenda.data ? (
         <>
@@ -99,10 +87,7 @@ export function AgendaScene() {
             <SegmentedControl
               size="xs"
               value={shown}
-              onChange={(v) => {
-                setShow(v as AgendaShow);
-                setPage(null);
-              }}
+              onChange={(v) => setShow(v as AgendaShow)}
               aria-label={t('agenda.showLabel')}
               data={[
                 { value: 'open', label: <FilterLabel text={t('agenda.show.open')} count={counts.open} /> },
@@ -115,7 +100,7 @@ export function AgendaScene() {
               {t('agenda.counts', { open: counts.open, total: counts.total })}
             </Text>
           </Group>
-          {list.length === 0 && agenda.data.total === 0 ? (
+          {list.length === 0 ? (
             <Paper withBorder radius="md" p="md" data-testid="agenda-none-open">
               <Group justify="space-between" gap="sm" wrap="wrap">
                 <Text size="sm">{t('agenda.noneOpen')}</Text>
@@ -133,20 +118,6 @@ export function AgendaScene() {
               ))}
             </Stack>
           )}
-          {pages > 1 ? (
-            <Group justify="space-between" wrap="wrap" data-testid="agenda-pages">
-              <Text size="sm" c="dimmed">
-                {t('common.page', { page: agenda.data.page, pages })}
-              </Text>
-              <Pagination
-                total={pages}
-                value={Math.min(agenda.data.page, pages)}
-                onChange={setPage}
-                getControlProps={(control) => (control === 'previous' ? { 'aria-label': t('common.previous') } : control === 'next' ? { 'aria-label': t('common.next') } : {})}
-                getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p, pages }) })}
-              />
-            </Group>
-          ) : null}
         </>
       ) : null}
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENDA_PAGE_SIZE, agendaQuery, anchoredItem, itemAnchor, languageOptions, showAllFor, suggestedLang, visibleItems } from './agenda';
+import { agendaCounts, anchoredItem, initialShow, itemAnchor, languageOptions, suggestedLang, visibleItems } from './agenda';
 
 const items = [
   { number: 3, status: 'open' as const },
@@ -20,24 +20,16 @@ describe('the open agenda page', () => {
   it('lists open items by default, every item on request, in their numbers’ order', () => {
     expect(visibleItems(items, 'open').map((i) => i.number)).toEqual([2, 3]);
     expect(visibleItems(items, 'all').map((i) => i.number)).toEqual([1, 2, 3, 4]);
+    expect(agendaCounts(items)).toEqual({ open: 2, total: 4 });
   });
 
-  it('shows all items when the address points at one the open list does not hold', () => {
-    const openPage = items.filter((i) => i.status === 'open');
-    expect(showAllFor(openPage, null)).toBe(false);
-    expect(showAllFor(openPage, 3)).toBe(false);
-    expect(showAllFor(openPage, 1)).toBe(true);
-    expect(showAllFor(openPage, 4)).toBe(true);
-    // Nothing is decided before the page is there.
-    expect(showAllFor(undefined, 1)).toBe(false);
-  });
-
-  it('asks for the page chosen, or for the page holding the item the address points at', () => {
-    expect(agendaQuery('open', null, null)).toEqual({ status: 'open', page: 1, pageSize: AGENDA_PAGE_SIZE });
-    expect(agendaQuery('all', 3, null)).toEqual({ page: 3, pageSize: AGENDA_PAGE_SIZE });
-    expect(agendaQuery('open', null, 37)).toEqual({ status: 'open', at: 37, pageSize: AGENDA_PAGE_SIZE });
-    // Once a page is chosen, the address no longer decides it.
-    expect(agendaQuery('all', 2, 37)).toEqual({ page: 2, pageSize: AGENDA_PAGE_SIZE });
+  it('shows all items when the address points at one no longer open', () => {
+    expect(initialShow(items, null)).toBe('open');
+    expect(initialShow(items, 3)).toBe('open');
+    expect(initialShow(items, 1)).toBe('all');
+    expect(initialShow(items, 4)).toBe('all');
+    // An item that is not (or not yet) listed changes nothing.
+    expect(initialShow(items, 99)).toBe('open');
   });
 
   it('offers the four languages in their own scripts, and the item’s own when it is another', () => {

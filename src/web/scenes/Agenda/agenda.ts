@@ -1,4 +1,4 @@
-import type { AgendaItemStatus } from '../../../core/agenda';
+import type { AgendaItemStatus, AgendaItemView } from '../../../core/agenda';
 import type { Locale } from '../../../core/charter';
 import { LANGUAGE_NAMES } from '../../../core/i18n';
 import { detectTextLanguage } from '../../../core/text-language';
@@ -15,31 +15,19 @@ export function anchoredItem(hash: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Items a page of the agenda shows (the server's default page size). */
-export const AGENDA_PAGE_SIZE = 20;
-
 /** The items to list, in their numbers' order (numbers are never reused, so this is the order they were raised in). */
 export function visibleItems<T extends { number: number; status: AgendaItemStatus }>(items: readonly T[], show: AgendaShow): T[] {
   return items.filter((i) => show === 'all' || i.status === 'open').sort((a, b) => a.number - b.number);
 }
 
 /**
- * Whether to show every item rather than the open ones, for an address that points at an item:
- * `openPage` is the page of open items asked for that item (the server gives the page holding it),
- * so an item missing from it is not open (a chip on a timetable links to an item closed since),
- * and only "all" shows it. Nothing to decide until the page is there.
+ * The filter to start with: open items, unless the address points at an item that is not open
+ * (a chip on a timetable links to an item closed since), which only "all" shows.
  */
-export function showAllFor(openPage: readonly { number: number }[] | undefined, anchored: number | null): boolean {
-  return anchored !== null && openPage !== undefined && !openPage.some((i) => i.number === anchored);
-}
-
-/** What a page of the list is asked with: the page chosen, or (until one is) the page holding the item the address points at. */
-export function agendaQuery(show: AgendaShow, page: number | null, anchored: number | null): { status?: 'open'; page?: number; pageSize: number; at?: number } {
-  return {
-    ...(show === 'open' ? { status: 'open' as const } : {}),
-    ...(page === null && anchored !== null ? { at: anchored } : { page: page ?? 1 }),
-    pageSize: AGENDA_PAGE_SIZE,
-  };
+export function initialShow(items: readonly { number: number; status: AgendaItemStatus }[], anchored: number | null): AgendaShow {
+  if (anchored === null) return 'open';
+  const target = items.find((i) => i.number === anchored);
+  return target && target.status !== 'open' ? 'all' : 'open';
 }
 
 /**
@@ -70,4 +58,9 @@ function nameInUi(code: string, uiLocale: Locale): string {
 export function suggestedLang(title: string, description: string, uiLocale: Locale): string | undefined {
   const text = `${title} ${description}`.trim();
   return text ? detectTextLanguage(text, uiLocale) : undefined;
+}
+
+/** Counts for the filter. */
+export function agendaCounts(items: readonly Pick<AgendaItemView, 'status'>[]) {
+  return { open: items.filter((i) => i.status === 'open').length, total: items.length };
 }

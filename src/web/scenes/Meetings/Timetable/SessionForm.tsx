@@ -3,7 +3,6 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemRef } from '../../../../core/agenda';
-import { LIMITS } from '../../../../core/limits';
 import type { MeetingDetail, SessionView } from '../../../../core/meetings';
 import type { GroupOverview } from '../../../../core/study-groups';
 import { isApiError } from '../../../api/client';
@@ -52,8 +51,7 @@ export function SessionFormModal({ group, meeting, session, defaults, write, onC
   const [parallel, setParallel] = useState(session?.parallel ?? false);
   const [agendaIds, setAgendaIds] = useState<string[]>(session?.agendaItems.map((i) => i.id) ?? []);
   const [sentAgendaIds, setSentAgendaIds] = useState<string[]>([]);
-  // The open items to choose from (the largest page: a session takes up at most 20 of them).
-  const agenda = useAgenda(group.slug, { status: 'open', pageSize: LIMITS.pageSizeMax });
+  const agenda = useAgenda(group.slug);
   // Those chosen stay choices when they close meanwhile (shown closed, refused by the server with the item named).
   const choices = agendaChoices(agenda.data?.items, [...(session?.agendaItems ?? []), ...(agenda.data?.items ?? []).filter((i) => agendaIds.includes(i.id))]);
   const itemLabel = (number: number) => t('agenda.itemNumber', { number });
