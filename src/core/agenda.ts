@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, ZQueryInt, ZVersionNumber } from './numbers';
+import { ZVersionNumber } from './numbers';
 
 /**
  * The open agenda (the proposal's 'Open' principle: any issue may be raised). An item is open
@@ -83,24 +83,5 @@ export const ZAgendaItemView = ZAgendaItemRef.extend({
 });
 export type AgendaItemView = z.infer<typeof ZAgendaItemView>;
 
-/** The list's query: one status (all when none), a page of it in the numbers' order. */
-export const ZAgendaListQuery = z.object({
-  status: z.enum(AGENDA_ITEM_STATUSES).optional(),
-  /** An item's number: the page that holds it is given instead of `page` (when the filter lists it), so a link to item 37 lands on it. */
-  at: ZQueryInt(1).optional(),
-  ...ZPageQuery(20),
-});
-export type AgendaListQuery = z.infer<typeof ZAgendaListQuery>;
-
-export const ZAgendaList = z.object({
-  /** One page of the items the filter lists, in their numbers' order. */
-  items: z.array(ZAgendaItemView),
-  /** How many items the filter lists, on every page. */
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  /** The whole agenda, whatever the filter: items still open, and every item ever raised. */
-  counts: z.object({ open: z.number().int(), total: z.number().int() }),
-  canPropose: z.boolean(),
-});
+export const ZAgendaList = z.object({ items: z.array(ZAgendaItemView), canPropose: z.boolean() });
 export type AgendaList = z.infer<typeof ZAgendaList>;

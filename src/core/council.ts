@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { ZPageQuery } from './numbers';
 import { ZPersonNames } from './people';
 import { COUNCIL_ACTIONS } from './policies';
 import { COMMITTEE_MEMBERSHIP_TYPES, COUNCIL_ROLES } from './roles';
@@ -116,7 +115,10 @@ export const ZAssignCouncilRole = z
   );
 export type AssignCouncilRoleInput = z.output<typeof ZAssignCouncilRole>;
 
-const ZPage = ZPageQuery(20);
+const ZPage = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+};
 
 export const ZCommitteeListQuery = z.object({
   /** The membership type valid today. */

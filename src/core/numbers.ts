@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { LIMITS } from './limits';
 
 /**
  * The largest value of a PostgreSQL `integer` column. Every whole number that enters the API
@@ -18,15 +17,3 @@ export const ZQueryInt = (min = 0, max = INT_MAX) => z.coerce.number().int().min
 export const ZVersionNumber = ZInt(1);
 /** A version number in a query string or path segment. */
 export const ZQueryVersionNumber = ZQueryInt(1);
-
-/** The highest page a list is asked for. */
-export const PAGE_MAX = 10_000;
-
-/**
- * The paging of a list, spread into its query schema: `page` from 1 (default 1), `pageSize` up to
- * LIMITS.pageSizeMax (default `defaultSize`). The list answers `{items, total, page, pageSize}`.
- */
-export const ZPageQuery = (defaultSize = 20) => ({
-  page: ZQueryInt(1, PAGE_MAX).default(1),
-  pageSize: ZQueryInt(1, LIMITS.pageSizeMax).default(defaultSize),
-});

@@ -14,14 +14,12 @@ let member: TestClient;
 let observer: TestClient;
 let outsider: TestClient;
 let ids: Record<string, string>;
-let councilId: string;
 
 beforeAll(async () => {
   t = await createTestContext();
   const { council, byCode } = await buildCouncil(t.db);
   const group = await buildStudyGroup(t.db, { councilId: council.id, status: 'active', coChairCommitteeIds: [byCode.KR?.id as string] });
   slug = group.slug;
-  councilId = council.id;
   const [c, m, o, x] = await Promise.all([buildUser(t.db), buildUser(t.db), buildUser(t.db), buildUser(t.db)]);
   await addMember(t.db, group.id, c.id, 'co_chair', byCode.KR?.id ?? null);
   await addMember(t.db, group.id, m.id, 'member', byCode.JP?.id ?? null);
@@ -159,40 +157,5 @@ describe('the language an item is written in (#9)', () => {
     // What the letters cannot tell is in the author's language; a language named is kept.
     expect((await raise(member, { title: '2027 — 3.1' })).lang).toBe('en');
     expect((await raise(member, { title: '海底電纜', lang: 'ja' })).lang).toBe('ja');
-  });
-});
-
-describe('the list a page at a time (#9)', () => {
-  it('gives a page of the items in their numbers’ order, with the total, under the filter, and the page holding an item', async () => {
-    const group = await buildStudyGroup(t.db, { councilId, status: 'active' });
-    await addMember(t.db, group.id, ids.chair as string, 'co_chair', null);
-    const statuses = Array.from({ length: 25 }, (_, i) => ((i + 1) % 5 === 0 ? ('closed' as const) : ('open' as const)));
-    await t.db.insert(agendaItems).values(statuses.map((status, i) => ({ groupId: group.id, number: i + 1, title: `Item ${i + 1}`, lang: 'en', status })));
-    await t.app.changes.sync();
-    const list = async (query: string) => {
-      const res = await chair.get(`/api/study-groups/${group.slug}/agenda${query}`);
-      expect(res.statusCode, res.body).toBe(200);
-      const body = res.json() as AgendaList;
-      return { numbers: body.items.map((i) => i.number), total: body.total, page: body.page, pageSize: body.pageSize, counts: body.counts };
-    };
-    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-    const counts = { open: 20, total: 25 };
-    // Without a query: the first page of the default size, as before for a short agenda.
-    expect(await list('')).toEqual({ numbers: range(1, 20), total: 25, page: 1, pageSize: 20, counts });
-    expect(await list('?page=2&pageSize=10')).toEqual({ numbers: range(11, 20), total: 25, page: 2, pageSize: 10, counts });
-    expect(await list('?page=3&pageSize=10')).toEqual({ numbers: range(21, 25), total: 25, page: 3, pageSize: 10, counts });
-    expect(await list('?page=4&pageSize=10')).toEqual({ numbers: [], total: 25, page: 4, pageSize: 10, counts });
-    const open = range(1, 25).filter((n) => n % 5 !== 0);
-    expect(await list('?status=open&page=2&pageSize=10')).toEqual({ numbers: open.slice(10, 20), total: 20, page: 2, pageSize: 10, counts });
-    expect(await list('?status=closed&pageSize=2&page=2')).toEqual({ numbers: [15, 20], total: 5, page: 2, pageSize: 2, counts });
-    // A link to an item lands on its page, under the filter; one the filter does not list changes nothing.
-    expect((await list('?at=23&pageSize=10')).page).toBe(3);
-    expect(await list('?status=open&at=23&pageSize=5')).toMatchObject({ page: 4, numbers: [19, 21, 22, 23, 24] });
-    expect((await list('?status=open&at=25&pageSize=10&page=2')).page).toBe(2);
-    for (const query of ['?page=0', '?page=-1', '?page=1e10', '?page=abc', '?pageSize=0', '?pageSize=101', '?pageSize=2.5', '?status=lost', '?at=0']) {
-      const res = await chair.get(`/api/study-groups/${group.slug}/agenda${query}`);
-      expect(res.statusCode, query).toBe(400);
-      expect(res.json().code, query).toBe('validation.failed');
-    }
   });
 });

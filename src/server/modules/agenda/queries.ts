@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
-import { agendaItemActions, type AgendaItemRef, type AgendaItemView, type AgendaListQuery } from '../../../core/agenda';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { agendaItemActions, type AgendaItemRef, type AgendaItemView } from '../../../core/agenda';
 import type { Db } from '../../db/client';
 import { agendaItems, meetings, meetingSessions, memberCommittees, sessionAgendaItems, users } from '../../db/schema';
 import { notFound } from '../../http/errors';
@@ -61,32 +61,8 @@ export async function presentAgendaItems(db: Db, rows: AgendaItemRow[], viewer: 
   }));
 }
 
-/**
- * One page of the group's agenda in the numbers' order (numbers are never reused, so this is the
- * order items were raised in), with how many the filter lists and the counts of the whole agenda.
- * With `at`, the page holding that item number (when the filter lists it).
- */
-export async function listAgendaItems(db: Db, groupId: string, query: AgendaListQuery) {
-  const where = and(eq(agendaItems.groupId, groupId), query.status ? eq(agendaItems.status, query.status) : undefined);
-  const byStatus = await db.select({ status: agendaItems.status, n: count() }).from(agendaItems).where(eq(agendaItems.groupId, groupId)).groupBy(agendaItems.status);
-  const counts = { open: byStatus.find((r) => r.status === 'open')?.n ?? 0, total: byStatus.reduce((sum, r) => sum + r.n, 0) };
-  const total = query.status ? (byStatus.find((r) => r.status === query.status)?.n ?? 0) : counts.total;
-  let page = query.page;
-  if (query.at !== undefined) {
-    const [target] = await db.select({ id: agendaItems.id }).from(agendaItems).where(and(where, eq(agendaItems.number, query.at))).limit(1);
-    if (target) {
-      const [{ before } = { before: 0 }] = await db.select({ before: count() }).from(agendaItems).where(and(where, lt(agendaItems.number, query.at)));
-      page = Math.floor(before / query.pageSize) + 1;
-    }
-  }
-  const rows = await db
-    .select()
-    .from(agendaItems)
-    .where(where)
-    .orderBy(asc(agendaItems.number))
-    .limit(query.pageSize)
-    .offset((page - 1) * query.pageSize);
-  return { rows, total, page, pageSize: query.pageSize, counts };
+export async function listAgendaItems(db: Db, groupId: string): Promise<AgendaItemRow[]> {
+  return db.select().from(agendaItems).where(eq(agendaItems.groupId, groupId)).orderBy(asc(agendaItems.number));
 }
 
 /** The agenda items each session takes up, in the session's own order. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZAgendaItemView, ZAgendaList, ZAgendaListQuery, ZAgendaTransition, ZCreateAgendaItem, ZUpdateAgendaItem } from '../../../core/agenda';
+import { ZAgendaItemView, ZAgendaList, ZAgendaTransition, ZCreateAgendaItem, ZUpdateAgendaItem } from '../../../core/agenda';
 import { requireActor } from '../../http/auth';
 import { authorize, groupAccess, type GroupAccess } from '../study-groups/policy';
 import { createAgendaItem, transitionAgendaItem, updateAgendaItem } from './commands';
@@ -31,17 +31,13 @@ export async function agendaRoutes(root: FastifyInstance) {
     return view;
   };
 
-  app.get(
-    '/api/study-groups/:slug/agenda',
-    { schema: { tags, summary: "The group's open agenda, item by item, a page at a time (optionally of one status)", params: ZGroup, querystring: ZAgendaListQuery, response: { 200: ZAgendaList } } },
-    async (req) => {
-      const actor = requireActor(req);
-      const access = await groupAccess(root, actor, req.params.slug);
-      const viewer = viewerOf(access, actor.user.id);
-      const { rows, ...paging } = await listAgendaItems(db, access.snapshot.group.id, req.query);
-      return { items: await presentAgendaItems(db, rows, viewer), ...paging, canPropose: viewer.canPropose };
-    },
-  );
+  app.get('/api/study-groups/:slug/agenda', { schema: { tags, summary: "The group's open agenda, item by item", params: ZGroup, response: { 200: ZAgendaList } } }, async (req) => {
+    const actor = requireActor(req);
+    const access = await groupAccess(root, actor, req.params.slug);
+    const viewer = viewerOf(access, actor.user.id);
+    const rows = await listAgendaItems(db, access.snapshot.group.id);
+    return { items: await presentAgendaItems(db, rows, viewer), canPropose: viewer.canPropose };
+  });
 
   app.post(
     '/api/study-groups/:slug/agenda',
