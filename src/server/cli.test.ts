@@ -1,42 +1,21 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from './db/client';
 import { projectRoot } from './paths';
-import { databaseUrlWithName } from './test/global-setup';
+import { emptyDatabase } from './test/empty-database';
 
 /** An empty database of this file's own (a PostgreSQL database or a PGlite folder). */
 let dataDir: string;
 let databaseUrl: string | undefined;
-let dropDatabase = async () => undefined as void;
+let drop = async () => undefined as void;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-cli-'));
-  if (inject('testDriver') === 'postgres') {
-    const templateUrl = inject('pgTemplateUrl');
-    const name = new URL(templateUrl).pathname.slice(1).replace('_tpl_', '_cli_');
-    const admin = new pg.Client({ connectionString: databaseUrlWithName(templateUrl, 'postgres') });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    databaseUrl = databaseUrlWithName(templateUrl, name);
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: databaseUrlWithName(templateUrl, 'postgres') });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    };
-  }
+  ({ dataDir, databaseUrl, drop } = await emptyDatabase('cli'));
 });
-afterAll(async () => {
-  await dropDatabase();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => drop());
 
 interface Run {
   code: number | null;

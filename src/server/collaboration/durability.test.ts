@@ -1,16 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { DraftText, StoredMessage } from '../../core/drafts';
 import { projectRoot } from '../paths';
-import { databaseUrlWithName } from '../test/global-setup';
+import { emptyDatabase, freePort } from '../test/empty-database';
 import { TIPTAP_FIELD } from './ydoc';
 
 /**
@@ -26,41 +23,12 @@ const TYPING_MS = 7_000;
 
 let dataDir: string;
 let databaseUrl: string | undefined;
-let dropDatabase = async () => undefined as void;
+let drop = async () => undefined as void;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-kill-'));
-  if (inject('testDriver') === 'postgres') {
-    const templateUrl = inject('pgTemplateUrl');
-    const name = `${new URL(templateUrl).pathname.slice(1).replace('_tpl_', '_kill_')}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: databaseUrlWithName(templateUrl, 'postgres') });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    databaseUrl = databaseUrlWithName(templateUrl, name);
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: databaseUrlWithName(templateUrl, 'postgres') });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    };
-  }
+  ({ dataDir, databaseUrl, drop } = await emptyDatabase('kill'));
 });
-afterAll(async () => {
-  await dropDatabase();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+afterAll(() => drop());
 
 interface Server {
   child: ChildProcess;
