@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { draftStatusOf, type DraftStatus } from '../../../core/drafts';
 import type { Db } from '../../db/client';
-import { drafts, recommendationOutcomes, silenceProcedures } from '../../db/schema';
+import { draftVersions, drafts, recommendationOutcomes, silenceProcedures } from '../../db/schema';
 import { recordAudit } from '../audit/record';
-import { recommendationsOf, versionsOf } from './queries';
+import { recommendationsOf } from './queries';
 
 /**
  * Sets a draft's status from its versions, outcomes and silence (`draftStatusOf`), in the
@@ -15,8 +15,8 @@ import { recommendationsOf, versionsOf } from './queries';
 export async function syncDraftStatus(tx: Db, draftId: string, actorId: string | null): Promise<DraftStatus | null> {
   const [draft] = await tx.select({ status: drafts.status, groupId: drafts.groupId }).from(drafts).where(eq(drafts.id, draftId)).for('update');
   if (!draft) return null;
-  const versions = await versionsOf(tx, draftId);
-  const latest = versions.at(-1);
+  // Versions are numbered 1, 2, 3… and never removed: the latest one's number is their count.
+  const [latest] = await tx.select({ number: draftVersions.number, blocks: draftVersions.blocks }).from(draftVersions).where(eq(draftVersions.draftId, draftId)).orderBy(desc(draftVersions.number)).limit(1);
   const outcomes = await tx.select({ uid: recommendationOutcomes.recommendationUid, outcome: recommendationOutcomes.outcome }).from(recommendationOutcomes).where(eq(recommendationOutcomes.draftId, draftId));
   const [running] = await tx
     .select({ id: silenceProcedures.id })
@@ -24,7 +24,7 @@ export async function syncDraftStatus(tx: Db, draftId: string, actorId: string |
     .where(and(eq(silenceProcedures.draftId, draftId), eq(silenceProcedures.status, 'running')))
     .limit(1);
   const status = draftStatusOf({
-    versions: versions.length,
+    versions: latest?.number ?? 0,
     recommendations: latest ? recommendationsOf(latest).map((r) => r.uid) : [],
     outcomes: new Map(outcomes.map((o) => [o.uid, o.outcome])),
     silenceRunning: running !== undefined,
